@@ -1,0 +1,75 @@
+//! Article Annotator's extraction engine.
+//!
+//! Takes a news article (Vietnamese or English) and returns its [`Annotation`]: the named
+//! entities with every mention, casualty figures, and a timeline of dated events, with
+//! offsets in Unicode code points of the text as given (see SPEC.md). Pure Rust with no web
+//! dependency: the CLI and the WebAssembly app both call [`annotate`].
+//!
+//! The pipeline, one folder a stage:
+//! - [`text`]: text becomes spans (NFC normalisation with an offset map, tokens, sentences,
+//!   language, page noise);
+//! - [`numbers`]: numerals in digits and words, and vague quantities;
+//! - [`entities`]: spans become people, places, organizations and weapons;
+//! - [`timeline`]: date expressions become calendar values;
+//! - [`casualties`]: figures become killed/wounded/... items.
+
+pub mod casualties;
+pub mod entities;
+pub mod error;
+pub mod model;
+pub mod numbers;
+pub mod text;
+pub mod timeline;
+
+pub use error::Error;
+pub use model::{Annotation, Casualty, CasualtyKind, Entity, EntityType, Group, Span, TimelineItem};
+pub use text::language::Language;
+pub use timeline::date::Date;
+
+/// What the caller knows about the article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Forces the language; `None` detects it.
+    pub language: Option<Language>,
+    /// Publication date: relative and year-less dates resolve against it.
+    pub date: Option<Date>,
+}
+
+impl Options {
+    /// Builds options from the strings a user types: language `vi`, `en`, `auto` or empty;
+    /// date `YYYY-MM-DD` or empty.
+    pub fn parse(language: Option<&str>, date: Option<&str>) -> Result<Options, Error> {
+        let language = match language.map(str::trim) {
+            None | Some("") | Some("auto") => None,
+            Some(l) => Some(Language::from_code(l).ok_or_else(|| Error::InvalidLanguage(l.to_string()))?),
+        };
+        let date = match date.map(str::trim) {
+            None | Some("") => None,
+            Some(d) => Some(Date::parse_iso(d).ok_or_else(|| Error::InvalidDate(d.to_string()))?),
+        };
+        Ok(Options { language, date })
+    }
+}
+
+/// Annotates one article.
+///
+/// Fails only on text with nothing to annotate ([`Error::EmptyText`]); any other input, however
+/// odd, gives an annotation.
+pub fn annotate(text: &str, options: &Options) -> Result<Annotation, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::EmptyText);
+    }
+    let doc = text::Document::new(text, options.language);
+    let entities = entities::extract(&doc);
+    let reference = timeline::reference::reference_date(&doc, options.date);
+    let timeline = timeline::extract(&doc, reference);
+    let casualties = casualties::extract(&doc, &entities, &timeline, reference);
+    Ok(Annotation {
+        language: doc.language,
+        reference_date: reference.map(Date::iso),
+        entities: entities.iter().map(|e| e.to_model(&doc)).collect(),
+        casualties: casualties.iter().map(|c| c.to_model(&doc)).collect(),
+        timeline: timeline.iter().map(|t| t.to_model(&doc)).collect(),
+        noise: doc.noise.iter().map(|r| doc.span(r)).collect(),
+    })
+}

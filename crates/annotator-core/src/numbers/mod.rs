@@ -1,0 +1,2 @@
+//! Numerals: digits with Vietnamese or English separators, number words in both languages,
+//! and vague quantities ("hàng chục", "dozens") as ranges.

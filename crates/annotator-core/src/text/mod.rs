@@ -1,0 +1,117 @@
+//! Where text becomes spans: normalisation, offsets, tokens, sentences, language and noise.
+//!
+//! Everything downstream works on a [`Document`]: the NFC text with its tokens, sentences and
+//! noise as byte ranges, plus the maps that turn those ranges into code-point offsets of the
+//! text as the caller gave it.
+
+pub mod language;
+pub mod noise;
+pub mod normalize;
+pub mod offsets;
+pub mod sentences;
+pub mod tokens;
+
+use std::ops::Range;
+
+use crate::model::Span;
+use language::Language;
+use normalize::Normalized;
+use offsets::CharIndex;
+use tokens::Token;
+
+/// The largest char boundary of `s` that is `<= i`.
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// An article prepared for the extractors.
+#[derive(Debug)]
+pub struct Document<'a> {
+    original: &'a str,
+    /// Byte offset of each code point of the original, plus its length at the end.
+    original_bytes: Vec<u32>,
+    normalized: Normalized,
+    chars: CharIndex,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Range<usize>>,
+    pub noise: Vec<Range<usize>>,
+    pub language: Language,
+}
+
+impl<'a> Document<'a> {
+    /// Prepares `original`; `language` forces the language instead of detecting it.
+    pub fn new(original: &'a str, language: Option<Language>) -> Self {
+        let normalized = Normalized::new(original);
+        let text = normalized.text.as_str();
+        let mut original_bytes: Vec<u32> = original.char_indices().map(|(b, _)| b as u32).collect();
+        original_bytes.push(original.len() as u32);
+        let chars = CharIndex::new(text);
+        let tokens = tokens::tokenize(text);
+        let sentences = sentences::split_sentences(text);
+        let noise = noise::find_noise(text);
+        let language = language.unwrap_or_else(|| language::detect(text));
+        Document { original, original_bytes, chars, tokens, sentences, noise, language, normalized }
+    }
+
+    /// The NFC text that all internal byte ranges refer to.
+    pub fn text(&self) -> &str {
+        &self.normalized.text
+    }
+
+    /// Whether a byte range of the normalised text touches page noise.
+    pub fn in_noise(&self, r: &Range<usize>) -> bool {
+        self.noise.iter().any(|n| n.start < r.end && r.start < n.end)
+    }
+
+    /// The sentence holding byte `b` (the whole text's line if no sentence does).
+    pub fn sentence_at(&self, b: usize) -> Range<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= b);
+        match self.sentences.get(i) {
+            Some(s) if s.start <= b => s.clone(),
+            _ => b..b,
+        }
+    }
+
+    /// Turns a byte range of the normalised text into a [`Span`] of the original text
+    /// (code-point offsets, `text` equal to that slice of the original).
+    pub fn span(&self, r: &Range<usize>) -> Span {
+        let s = self.chars.char_of(r.start);
+        let e = self.chars.char_of(r.end);
+        let (os, oe) = self.normalized.to_original(s, e);
+        let bs = self.original_bytes[os] as usize;
+        let be = self.original_bytes[oe] as usize;
+        Span { start: os, end: oe, text: self.original[bs..be].to_string() }
+    }
+
+    /// Indices of the tokens inside byte range `r`.
+    pub fn tokens_in(&self, r: &Range<usize>) -> Range<usize> {
+        let a = self.tokens.partition_point(|t| t.range.start < r.start);
+        let b = self.tokens.partition_point(|t| t.range.start < r.end);
+        a..b
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn spans_point_into_the_original_nfd_text() {
+        let nfd: String = "Bộ Quốc phòng Việt Nam".nfd().collect();
+        let doc = Document::new(&nfd, None);
+        let b = doc.text().find("Việt").unwrap();
+        let span = doc.span(&(b..b + "Việt Nam".len()));
+        let orig_slice: String = nfd.chars().skip(span.start).take(span.end - span.start).collect();
+        assert_eq!(span.text, orig_slice);
+        assert_eq!(span.text.nfc().collect::<String>(), "Việt Nam");
+        assert_eq!(doc.language, Language::Vi);
+    }
+}

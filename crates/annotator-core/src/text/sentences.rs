@@ -1,0 +1,157 @@
+//! Sentence segmentation for Vietnamese and English news text.
+//!
+//! A line break always ends a sentence (news bodies put one paragraph per line, and headlines
+//! and captions carry no full stop). Inside a line, `.`, `!`, `?` or `…` (with any closing
+//! quotes or brackets after it) ends a sentence when white space and then an upper-case
+//! letter, a digit or an opening quote follow, unless the word before the full stop is an
+//! abbreviation ("Mr.", "Gen.", "TP.", "U.S.") or a lone initial ("J. Smith"). Decimals
+//! ("1.234", "2,5") and dates ("4-10-2020", "22.5") never contain white space after the dot,
+//! so they are never split.
+
+use std::ops::Range;
+
+/// Abbreviations that end in a full stop without ending the sentence (compared
+/// case-sensitively, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Cpt", "Maj", "Adm",
+    "Gov", "Sen", "Rep", "Rev", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "No", "Nos", "Vol",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs",
+    "etc", "Mt", "Ft", "approx", "TP", "Tp", "Th", "ThS", "TS", "PGS", "GS", "BS", "KS", "Q",
+    "P", "H", "TT", "Ths",
+];
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '»'];
+const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«', '-', '–', '—', '•'];
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding white space; empty lines
+/// produce no sentence.
+pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            split_line(text, line_start, i, &mut out);
+            line_start = i + 1;
+        }
+    }
+    split_line(text, line_start, text.len(), &mut out);
+    out
+}
+
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let line = &text[start..end];
+    let mut sent_start = 0;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (b, c) = chars[k];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Swallow repeated terminators and closing quotes/brackets.
+            let mut j = k + 1;
+            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || CLOSERS.contains(&chars[j].1)) {
+                j += 1;
+            }
+            let term_end = chars.get(j).map(|x| x.0).unwrap_or(line.len());
+            // Need white space, then a sentence opener.
+            let mut w = j;
+            while w < chars.len() && chars[w].1.is_whitespace() {
+                w += 1;
+            }
+            let has_space = w > j;
+            let opens = chars.get(w).map(|&(_, n)| n.is_uppercase() || n.is_numeric() || OPENERS.contains(&n)).unwrap_or(false);
+            if has_space && opens && !(c == '.' && j == k + 1 && is_abbreviation(&line[..b])) {
+                push_trimmed(text, start + sent_start, start + term_end, out);
+                sent_start = chars[w].0;
+                k = w;
+                continue;
+            }
+            k = j;
+            continue;
+        }
+        k += 1;
+    }
+    push_trimmed(text, start + sent_start, end, out);
+}
+
+/// Whether the word that ends `before` (the text up to a full stop) is an abbreviation.
+fn is_abbreviation(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // Dotted acronyms: "U.S", "U.N", "a.m", "p.m".
+    if word.contains('.') {
+        return word.split('.').all(|p| p.chars().count() <= 2);
+    }
+    let mut cs = word.chars();
+    let first = cs.next();
+    // A lone capital letter is an initial ("J. K. Rowling").
+    if cs.next().is_none() && first.is_some_and(|c| c.is_uppercase()) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
+    let piece = &text[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(s + lead..e - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        split_sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn splits_vietnamese_sentences() {
+        let t = "Ít nhất 4 người đã thiệt mạng. Theo Reuters, siêu bão Goni đã suy yếu hôm nay, 1/11.";
+        assert_eq!(sents(t), vec!["Ít nhất 4 người đã thiệt mạng.", "Theo Reuters, siêu bão Goni đã suy yếu hôm nay, 1/11."]);
+    }
+
+    #[test]
+    fn keeps_decimals_and_dates() {
+        let t = "Tờ Le Monde ngày 22.5 dẫn thông cáo. Thiệt hại 1.234 tỷ đồng ngày 4-10-2020.";
+        assert_eq!(sents(t).len(), 2);
+        assert_eq!(sents(t)[0], "Tờ Le Monde ngày 22.5 dẫn thông cáo.");
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        let t = "Mr. Smith met Gen. Jones in the U.S. on Monday. J. K. Rowling was there.";
+        assert_eq!(sents(t), vec!["Mr. Smith met Gen. Jones in the U.S. on Monday.", "J. K. Rowling was there."]);
+        let v = "Ông đến TP. Hồ Chí Minh. Sau đó ông về.";
+        assert_eq!(sents(v).len(), 2);
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        let t = "He said: \"It is over.\" Then he left.";
+        assert_eq!(sents(t), vec!["He said: \"It is over.\"", "Then he left."]);
+        let v = "“Hãy dừng lại.” Ông nói.";
+        assert_eq!(sents(v), vec!["“Hãy dừng lại.”", "Ông nói."]);
+    }
+
+    #[test]
+    fn lines_are_sentences() {
+        let t = "Headline without stop\n\nBody one. Body two\n";
+        assert_eq!(sents(t), vec!["Headline without stop", "Body one.", "Body two"]);
+    }
+
+    #[test]
+    fn lowercase_after_stop_does_not_split() {
+        assert_eq!(sents("Xe, máy, v.v. đều hỏng.").len(), 1);
+    }
+}

@@ -1,0 +1,106 @@
+//! Tokenisation: the text's words, numbers and punctuation as byte ranges.
+//!
+//! A word is a run of letters and digits that starts with a letter and may hold inner
+//! connectors when a letter or digit follows them: "Nagorno-Karabakh", "S-300", "ANTD.VN",
+//! "O'Brien", "TP.Kandahar". A number starts with a digit and may hold inner `.,:/-` before
+//! another digit: "1.234", "2,5", "4-10-2020", "0:00". Everything else that is not white space
+//! is a one-character punctuation token.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, s: &'a str) -> &'a str {
+        &s[self.range.clone()]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Splits `text` into tokens, in order, never overlapping.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut it = text.char_indices().peekable();
+    while let Some((b, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind = if c.is_alphabetic() {
+            TokenKind::Word
+        } else if c.is_numeric() {
+            TokenKind::Number
+        } else {
+            out.push(Token { range: b..b + c.len_utf8(), kind: TokenKind::Punct });
+            continue;
+        };
+        let mut end = b + c.len_utf8();
+        loop {
+            let Some(&(nb, nc)) = it.peek() else { break };
+            if is_word_char(nc) {
+                if kind == TokenKind::Number && nc.is_alphabetic() {
+                    break; // "300km": the unit is its own token
+                }
+                end = nb + nc.len_utf8();
+                it.next();
+                continue;
+            }
+            let connector = match kind {
+                TokenKind::Word => matches!(nc, '-' | '.' | '\'' | '’' | '&'),
+                _ => matches!(nc, '.' | ',' | ':' | '/' | '-'),
+            };
+            if !connector {
+                break;
+            }
+            let after = text[nb + nc.len_utf8()..].chars().next();
+            let joins = match (kind, after) {
+                (TokenKind::Word, Some(a)) => is_word_char(a) && !(nc == '.' && a.is_lowercase() && a.is_alphabetic() && false),
+                (TokenKind::Number, Some(a)) => a.is_ascii_digit(),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            it.next();
+            end = nb + nc.len_utf8();
+        }
+        out.push(Token { range: b..end, kind });
+    }
+    out
+}
+
+/// Whether a word starts with an upper-case letter.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(t: &str) -> Vec<&str> {
+        tokenize(t).iter().map(|k| k.text(t)).collect()
+    }
+
+    #[test]
+    fn words_numbers_punct() {
+        assert_eq!(toks("ANTD.VN - Bộ Quốc phòng"), vec!["ANTD.VN", "-", "Bộ", "Quốc", "phòng"]);
+        assert_eq!(toks("ngày 4-10-2020, 1.234 người"), vec!["ngày", "4-10-2020", ",", "1.234", "người"]);
+        assert_eq!(toks("S-300 và Nagorno-Karabakh."), vec!["S-300", "và", "Nagorno-Karabakh", "."]);
+        assert_eq!(toks("300km 4-5m3"), vec!["300", "km", "4-5", "m3"]);
+        assert_eq!(toks("“Azerbaijan”"), vec!["“", "Azerbaijan", "”"]);
+    }
+}

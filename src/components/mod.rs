@@ -1,0 +1,5 @@
+//! Leptos components: small, each drawing one part of the page from plain data.
+
+pub mod article;
+pub mod input;
+pub mod sidebar;
