@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# One command: install what is missing, then run every test:
+#   1. native unit, property, CLI and dev-set tests (cargo test --workspace)
+#   2. wasm tests in headless Chromium (wasm-bindgen-test)
+#   3. the release page built by Trunk, then end-to-end tests in Playwright + Chromium
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "native tests"
+cargo test --workspace --release
+
+step "wasm tests in headless Chromium"
+cargo test --target wasm32-unknown-unknown -p article-annotator --test web
+
+step "build the page"
+trunk build --release
+
+step "end-to-end tests"
+node --test --test-concurrency=1 e2e/
