@@ -1,4 +1,13 @@
 //! Where spans become entities: people, places, organizations and weapon systems.
+//!
+//! [`recognize`] finds mentions (gazetteers, trigger words, the shape of names; mentions may
+//! nest), [`resolve`] merges them into one entity per referent. The data they read lives in
+//! `data/` with its provenance and is compiled in ([`lexicon`]).
+
+pub mod fold;
+pub mod lexicon;
+pub mod recognize;
+pub mod resolve;
 
 use std::ops::Range;
 
@@ -20,6 +29,6 @@ impl Found {
 }
 
 /// Finds the entities of `doc`.
-pub fn extract(_doc: &Document) -> Vec<Found> {
-    Vec::new()
+pub fn extract(doc: &Document) -> Vec<Found> {
+    resolve::resolve(doc, recognize::recognize(doc))
 }

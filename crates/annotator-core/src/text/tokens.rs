@@ -67,7 +67,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             let after = text[nb + nc.len_utf8()..].chars().next();
             let joins = match (kind, after) {
-                (TokenKind::Word, Some(a)) => is_word_char(a) && !(nc == '.' && a.is_lowercase() && a.is_alphabetic() && false),
+                // "Hebdo's": the possessive is not part of the word.
+                (TokenKind::Word, Some(a)) => is_word_char(a) && !(matches!(nc, '\'' | '’') && is_possessive_s(&text[nb + nc.len_utf8()..])),
                 (TokenKind::Number, Some(a)) => a.is_ascii_digit(),
                 _ => false,
             };
@@ -80,6 +81,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         out.push(Token { range: b..end, kind });
     }
     out
+}
+
+fn is_possessive_s(rest: &str) -> bool {
+    let mut cs = rest.chars();
+    cs.next() == Some('s') && !cs.next().is_some_and(is_word_char)
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -102,5 +108,6 @@ mod tests {
         assert_eq!(toks("S-300 và Nagorno-Karabakh."), vec!["S-300", "và", "Nagorno-Karabakh", "."]);
         assert_eq!(toks("300km 4-5m3"), vec!["300", "km", "4-5", "m3"]);
         assert_eq!(toks("“Azerbaijan”"), vec!["“", "Azerbaijan", "”"]);
+        assert_eq!(toks("Charlie Hebdo's offices, O'Brien"), vec!["Charlie", "Hebdo", "'", "s", "offices", ",", "O'Brien"]);
     }
 }
