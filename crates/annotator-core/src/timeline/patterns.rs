@@ -1,0 +1,316 @@
+//! Date expressions, Vietnamese and English, as linear-time regexes (the `regex` crate), each
+//! with how to turn a match into a calendar value. Day-first for Vietnamese ("4-10" is
+//! 4 October). Year-less dates take the reference year, moved back a year when that would put
+//! them after the reference date; nothing here invents a year without a reference.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use super::date::Date;
+use crate::numbers::{parse_en_words, parse_vi_words};
+use crate::text::language::Language;
+
+/// A resolved value: a day, a month or a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Value {
+    Day(Date),
+    Month(i32, u32),
+    Year(i32),
+}
+
+impl Value {
+    pub fn iso(self) -> String {
+        match self {
+            Value::Day(d) => d.iso(),
+            Value::Month(y, m) => format!("{y:04}-{m:02}"),
+            Value::Year(y) => format!("{y:04}"),
+        }
+    }
+}
+
+/// What a pattern found, before the reference date is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Raw {
+    Full(Date),
+    DayMonth { day: u32, month: u32 },
+    MonthYear(i32, u32),
+    Month(u32),
+    /// A month relative to the reference: -1 is last month.
+    MonthOffset(i32),
+    /// "March last year": a month in the year before the reference's.
+    MonthLastYear(u32),
+    Year(i32),
+    YearOffset(i32),
+    DayOffset(i64),
+    /// 0 = Monday.
+    Weekday(u32),
+    /// "ngày thứ 8" of something that began on an earlier date of the text.
+    NthDay(i64),
+}
+
+impl Raw {
+    /// Resolves against the reference date; `None` when a reference is needed and missing.
+    pub fn resolve(self, reference: Option<Date>) -> Option<Value> {
+        let r = reference;
+        Some(match self {
+            Raw::Full(d) => Value::Day(d),
+            Raw::MonthYear(y, m) => Value::Month(y, m),
+            Raw::Year(y) => Value::Year(y),
+            Raw::DayMonth { day, month } => {
+                let r = r?;
+                let mut d = Date::new(r.year, month, day)?;
+                if d > r {
+                    d = Date::new(r.year - 1, month, day)?;
+                }
+                Value::Day(d)
+            }
+            Raw::Month(m) => {
+                let r = r?;
+                Value::Month(if m > r.month { r.year - 1 } else { r.year }, m)
+            }
+            Raw::MonthOffset(k) => {
+                let r = r?;
+                let idx = r.year * 12 + r.month as i32 - 1 + k;
+                Value::Month(idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1)
+            }
+            Raw::MonthLastYear(m) => Value::Month(r?.year - 1, m),
+            Raw::YearOffset(k) => Value::Year(r?.year + k),
+            Raw::DayOffset(k) => Value::Day(r?.add_days(k)),
+            Raw::Weekday(w) => {
+                let r = r?;
+                let back = (r.weekday() + 7 - w) % 7;
+                Value::Day(r.add_days(-(back as i64)))
+            }
+            Raw::NthDay(_) => return None,
+        })
+    }
+}
+
+/// A match: where, and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub range: Range<usize>,
+    pub raw: Raw,
+}
+
+type Build = fn(&Captures) -> Option<Raw>;
+
+struct Pattern {
+    re: Regex,
+    build: Build,
+}
+
+fn num(c: &Captures, name: &str) -> Option<u32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+fn month_en(s: &str) -> Option<u32> {
+    let s = s.to_lowercase();
+    const M: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    M.iter().position(|m| s.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+fn weekday_en(s: &str) -> Option<u32> {
+    const D: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let s = s.to_lowercase();
+    D.iter().position(|d| s.starts_with(d)).map(|i| i as u32)
+}
+
+fn weekday_vi(s: &str) -> Option<u32> {
+    let s = s.to_lowercase();
+    Some(match s.split_whitespace().last()? {
+        "hai" | "2" => 0,
+        "ba" | "3" => 1,
+        "tư" | "4" => 2,
+        "năm" | "5" => 3,
+        "sáu" | "6" => 4,
+        "bảy" | "7" => 5,
+        "nhật" => 6,
+        _ => return None,
+    })
+}
+
+fn full(c: &Captures) -> Option<Raw> {
+    let y: i32 = c.name("y")?.as_str().parse().ok()?;
+    Date::new(y, num(c, "m")?, num(c, "d")?).map(Raw::Full)
+}
+
+fn day_month(c: &Captures) -> Option<Raw> {
+    let (day, month) = (num(c, "d")?, num(c, "m")?);
+    Date::new(2000, month, day)?; // a real day of that month (2000 is a leap year)
+    Some(Raw::DayMonth { day, month })
+}
+
+fn en_full(c: &Captures) -> Option<Raw> {
+    let y: i32 = c.name("y")?.as_str().parse().ok()?;
+    Date::new(y, month_en(c.name("mon")?.as_str())?, num(c, "d")?).map(Raw::Full)
+}
+
+fn en_day_month(c: &Captures) -> Option<Raw> {
+    let month = month_en(c.name("mon")?.as_str())?;
+    let day = num(c, "d")?;
+    Date::new(2000, month, day)?;
+    Some(Raw::DayMonth { day, month })
+}
+
+fn vi_offset_years(c: &Captures) -> Option<Raw> {
+    let n = c.name("n")?.as_str().to_lowercase();
+    let k = n.parse::<u64>().ok().or_else(|| parse_vi_words(&n.split_whitespace().collect::<Vec<_>>()))?;
+    (k <= 200).then_some(Raw::YearOffset(-(k as i32)))
+}
+
+fn en_offset_years(c: &Captures) -> Option<Raw> {
+    let n = c.name("n")?.as_str().to_lowercase();
+    let k = n.parse::<u64>().ok().or_else(|| parse_en_words(&n.split_whitespace().collect::<Vec<_>>()))?;
+    (k <= 200).then_some(Raw::YearOffset(-(k as i32)))
+}
+
+const VI_DAYPART: &str = r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|rạng sáng|sáng sớm|chiều tối|đêm khuya)";
+const EN_MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+
+fn compile(lang: Language) -> Vec<Pattern> {
+    let p = |re: &str, build: Build| Pattern { re: Regex::new(re).expect("pattern compiles"), build };
+    match lang {
+        Language::Vi => vec![
+            // "ngày 4-10-2020", "4/10/2020", "ngày 27/9/2020"
+            p(&format!(r"(?i:{VI_DAYPART}\s+)?\b(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})[-/.](?P<y>(?:19|20)\d\d)\b"), full),
+            // "9h sáng 3/6", "hôm nay, 1/11", "chiều qua (2/6)", "ngày 4-10", "hôm 27-9", "tối 21.5"
+            p(&format!(r"(?i:(?:\d{{1,2}}h(?:\d\d)?\s+)?(?:(?:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|hôm qua|sáng qua|trưa qua|chiều qua|tối qua|đêm qua)\s*[,(]?\s*|{VI_DAYPART}\s+(?:ngày\s+)?))\b(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})\b\)?(?P<tail>\s*(?:km|m|%|cm|mm|kg|tấn|triệu|tỷ))?"), |c| if c.name("tail").is_some() { None } else { day_month(c) }),
+            // "cuối tháng 7.2015", "tháng 10/2020"
+            p(r"(?i:(?:cuối|đầu|giữa)\s+)?(?i:tháng)\s+(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b", |c| { let m = num(c, "m")?; (1..=12).contains(&m).then(|| Raw::MonthYear(c.name("y").and_then(|y| y.as_str().parse().ok()).unwrap_or(0), m)) }),
+            // "giữa tháng 4", "tháng 10"
+            p(r"(?i:(?:cuối|đầu|giữa)\s+)?(?i:tháng)\s+(?P<m>\d{1,2})\b(?P<tail>\s*(?:năm|tuổi|qua|trước|tới|nay))?", |c| if c.name("tail").is_some() { None } else { num(c, "m").filter(|m| (1..=12).contains(m)).map(Raw::Month) }),
+            // "năm 2020", "SN 1979"
+            p(r"(?i:năm|SN|sinh năm)\s+(?P<y>(?:19|20)\d\d)\b", |c| c.name("y")?.as_str().parse().ok().map(Raw::Year)),
+            p(r"(?i:năm ngoái|năm trước)", |_| Some(Raw::YearOffset(-1))),
+            p(r"(?i:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|ngày hôm nay)", |_| Some(Raw::DayOffset(0))),
+            p(r"(?i:hôm qua|sáng qua|trưa qua|chiều qua|tối qua|đêm qua|ngày hôm qua)", |_| Some(Raw::DayOffset(-1))),
+            p(r"(?i:ngày mai)", |_| Some(Raw::DayOffset(1))),
+            p(r"(?i:tháng trước|tháng qua)\b", |_| Some(Raw::MonthOffset(-1))),
+            // "cách đây 6 năm", "Khoảng một năm trước"
+            p(r"(?i:cách đây\s+(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm)", vi_offset_years),
+            p(r"(?i:(?:khoảng\s+)?(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s+trước)", vi_offset_years),
+            // weekdays: "thứ Hai", "Chủ nhật" (capitalised: "thứ hai" is also "second")
+            p(r"(?:[Tt]hứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy))|(?:[Cc]hủ [Nn]hật)", |c| weekday_vi(c.get(0)?.as_str()).map(Raw::Weekday)),
+            // "ngày thứ 8" of something
+            p(r"(?i:ngày thứ)\s+(?P<n>\d{1,3})\b", |c| num(c, "n").filter(|&n| n >= 1).map(|n| Raw::NthDay(n as i64))),
+        ],
+        Language::En => vec![
+            // "October 4, 2020", "Jan. 7-9 2015", "Tuesday, November 19, 2019"
+            p(&format!(r"\b(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*-\s*\d{{1,2}})?,?\s+(?P<y>(?:19|20)\d\d)\b"), en_full),
+            // "4 October 2020"
+            p(&format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})\s*,?\s+(?P<y>(?:19|20)\d\d)\b"), en_full),
+            // "Tuesday, November 19", "Oct. 4", "September 2"
+            p(&format!(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*-\s*\d{{1,2}}\b)?"), en_day_month),
+            // "15 November", "On 9 January"
+            p(&format!(r"\b(?:[Oo]n\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})\b"), en_day_month),
+            // "June 2019", "November 2018"
+            p(&format!(r"\b(?P<mon>{EN_MONTH})\s+(?P<y>(?:19|20)\d\d)\b"), |c| Some(Raw::MonthYear(c.name("y")?.as_str().parse().ok()?, month_en(c.name("mon")?.as_str())?))),
+            // "March last year"
+            p(&format!(r"\b(?P<mon>{EN_MONTH})\s+last\s+year\b"), |c| Some(Raw::MonthLastYear(month_en(c.name("mon")?.as_str())?))),
+            // "in April", "since July", "last March" (a bare capitalised month after a cue word)
+            p(r"\b(?i:in|since|until|by|from|early|late|mid|mid-|last|this|of|during|before|after)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b", |c| month_en(c.name("mon")?.as_str()).map(Raw::Month)),
+            p(r"\b(?i:today|tonight|this morning|this afternoon|this evening|earlier today)\b", |_| Some(Raw::DayOffset(0))),
+            p(r"\b(?i:yesterday|last night)\b", |_| Some(Raw::DayOffset(-1))),
+            p(r"\b(?i:tomorrow)\b", |_| Some(Raw::DayOffset(1))),
+            p(r"\b(?i:last month)\b", |_| Some(Raw::MonthOffset(-1))),
+            p(r"\b(?i:this month)\b", |_| Some(Raw::MonthOffset(0))),
+            p(r"\b(?i:last year)\b", |_| Some(Raw::YearOffset(-1))),
+            p(r"\b(?i:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|a hundred)\s+years?\s+ago)\b", en_offset_years),
+            // weekdays, with an optional part of day: "Monday night", "overnight Monday", "Tuesday's"
+            p(r"\b(?:(?i:overnight|early|late|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?\b", |c| weekday_en(c.name("wd")?.as_str()).map(Raw::Weekday)),
+            // "on the eighth day"
+            p(r"\b(?i:on the|the)\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+day\b", |c| num(c, "n").map(|n| Raw::NthDay(n as i64))),
+            // bare years: "the 2015 attack", "in 2015"
+            p(r"(?:\b(?i:in|since|by|of|the|until)\s+)?\b(?P<y>(?:19[5-9]|20[0-4])\d)\b(?P<tail>\s*(?:%|km|people|kg|tonnes|miles|feet|m\b))?", |c| if c.name("tail").is_some() { None } else { c.name("y")?.as_str().parse().ok().map(Raw::Year) }),
+        ],
+    }
+}
+
+fn patterns(lang: Language) -> &'static [Pattern] {
+    static VI: OnceLock<Vec<Pattern>> = OnceLock::new();
+    static EN: OnceLock<Vec<Pattern>> = OnceLock::new();
+    match lang {
+        Language::Vi => VI.get_or_init(|| compile(Language::Vi)),
+        Language::En => EN.get_or_init(|| compile(Language::En)),
+    }
+}
+
+/// All date expressions of `text`, leftmost-longest, never overlapping, in text order.
+pub fn find(text: &str, lang: Language) -> Vec<Found> {
+    let mut all: Vec<Found> = Vec::new();
+    for p in patterns(lang) {
+        for c in p.re.captures_iter(text) {
+            let m = c.get(0).expect("group 0");
+            // Numbers glued to other numbers are not dates ("12-3-4", "10/2" in "lớp 10/2").
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if before.is_some_and(|b| b.is_ascii_digit() || b == '/' || b == '-' || b == '.' && text[..m.start()].ends_with(|c: char| c.is_ascii_digit()))
+                || after.is_some_and(|a| a.is_ascii_digit() || a == '/' && !m.as_str().ends_with(')'))
+            {
+                continue;
+            }
+            if text[..m.start()].trim_end().to_lowercase().ends_with("lớp") {
+                continue;
+            }
+            if let Some(raw) = (p.build)(&c) {
+                let mut end = m.end();
+                // A trailing space swallowed by an optional group is not part of the expression.
+                while text[..end].ends_with(char::is_whitespace) {
+                    end -= 1;
+                }
+                all.push(Found { range: m.start()..end, raw });
+            }
+        }
+    }
+    all.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    let mut out: Vec<Found> = Vec::new();
+    for f in all {
+        if out.last().is_some_and(|l| f.range.start < l.range.end) {
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vals(text: &str, lang: Language, r: &str) -> Vec<(String, String)> {
+        let r = Date::parse_iso(r);
+        find(text, lang).into_iter().filter_map(|f| Some((text[f.range].to_string(), f.raw.resolve(r)?.iso()))).collect()
+    }
+
+    #[test]
+    fn vietnamese_dates() {
+        let t = "Khói lửa bốc lên, ngày 4-10-2020. Ông Hajiyev ngày 4-10 cho biết, giao tranh bùng phát hôm 27-9.";
+        assert_eq!(vals(t, Language::Vi, "2020-10-04"), vec![("ngày 4-10-2020".into(), "2020-10-04".into()), ("ngày 4-10".into(), "2020-10-04".into()), ("hôm 27-9".into(), "2020-09-27".into())]);
+        let t = "Thời điểm 9h sáng 3/6, vụ việc được phát hiện vào lúc 18h chiều qua (2/6). Anh Thủy (SN 1979) và sáng nay.";
+        assert_eq!(vals(t, Language::Vi, "2016-06-03"), vec![("9h sáng 3/6".into(), "2016-06-03".into()), ("18h chiều qua (2/6)".into(), "2016-06-02".into()), ("SN 1979".into(), "1979".into()), ("sáng nay".into(), "2016-06-03".into())]);
+        let t = "đổ bộ hôm nay, 1/11. Cuối tháng 7.2015 và giữa tháng 4, năm 1960, cách đây 6 năm.";
+        assert_eq!(vals(t, Language::Vi, "2016-05-22").iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["2015-11-01", "2015-07", "2016-04", "1960", "2010"]);
+    }
+
+    #[test]
+    fn vietnamese_traps() {
+        // class names, quantities, ranges and distances are not dates
+        assert!(vals("em Lan (lớp 10/2 trường) chở 4-5m3 gỗ, từ 19-31 triệu người, 4-10 km", Language::Vi, "2020-11-01").is_empty());
+    }
+
+    #[test]
+    fn english_dates() {
+        let t = "On 9 January, attacks on January 7-9 2015 in Paris. Today, on Tuesday, November 19, and Monday night, last month, March last year, in April.";
+        let v = vals(t, Language::En, "2020-09-28");
+        let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(got, vec!["2020-01-09", "2015-01-07", "2020-09-28", "2019-11-19", "2020-09-28", "2020-08", "2019-03", "2020-04"]);
+    }
+
+    #[test]
+    fn english_traps() {
+        assert!(vals("at 2.15pm local time, a score of 2-1, 300 km", Language::En, "2020-09-28").is_empty());
+    }
+}
