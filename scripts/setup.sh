@@ -41,4 +41,6 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   say "installing npm packages (binaryen, playwright-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# Trunk runs cargo with --offline (Trunk.toml), so every crate must be in the local registry.
+cargo fetch --locked 2>/dev/null || cargo fetch
 say "ready"

@@ -1,12 +1,26 @@
 //! Where figures become casualty items: who was killed, wounded, missing…, how many, on
 //! which side, where, and according to whom.
+//!
+//! In each sentence, a *quantity* (an optional qualifier such as "ít nhất"/"at least", a
+//! number in digits or words or a vague "hàng chục"/"dozens", then usually a noun for people:
+//! "binh sĩ", "dân thường", "protesters") is paired with the nearest *outcome* word after it
+//! ("thiệt mạng", "were killed") or right before it ("killing 23 people", "injured four").
+//! Figures in a forecast ("dự kiến", "could") are not casualties; numbers with other units
+//! (ages, distances, missiles) never pair because no people noun or outcome follows them.
+//! A figure repeated with the same bounds is listed once.
+
+pub mod vocabulary;
 
 use std::ops::Range;
 
+use crate::entities::lexicon::longest_match;
 use crate::entities::Found;
-use crate::model::{Casualty, CasualtyKind, Group};
+use crate::model::{Casualty, CasualtyKind, EntityType, Group};
+use crate::numbers::{is_number_word, parse_digits, parse_en_words, parse_vi_words, vague_range};
+use crate::text::tokens::TokenKind;
 use crate::text::Document;
 use crate::timeline::{date::Date, Dated};
+use vocabulary::{vocabulary, Word};
 
 /// A casualty item in the normalised text (byte ranges).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +55,284 @@ impl Figure {
     }
 }
 
+/// A counted group of people: tokens `[start, end)`, bounds and group.
+#[derive(Debug, Clone)]
+struct Quantity {
+    start: usize,
+    /// End of the number itself (before any noun).
+    number_end: usize,
+    end: usize,
+    min: Option<u64>,
+    max: Option<u64>,
+    group: Group,
+    has_noun: bool,
+}
+
+struct Scan<'a> {
+    keys: Vec<String>,
+    texts: Vec<&'a str>,
+    kinds: Vec<TokenKind>,
+    vocab: &'static crate::entities::lexicon::PhraseIndex<Word>,
+}
+
+impl Scan<'_> {
+    fn word_at(&self, i: usize) -> Option<(usize, Word)> {
+        longest_match(self.vocab, &self.keys, i, |_, _| true).map(|(n, w)| (n, *w))
+    }
+
+    /// A number starting at token `i`: its end and value (min, max).
+    fn number_at(&self, i: usize, lang: crate::Language) -> Option<(usize, u64, u64)> {
+        let n = self.keys.len();
+        if i >= n {
+            return None;
+        }
+        if self.kinds[i] == TokenKind::Number {
+            let v = parse_digits(self.texts[i])?;
+            // "19-31": a range
+            if i + 2 < n && self.texts[i + 1] == "-" && self.kinds[i + 2] == TokenKind::Number {
+                let w = parse_digits(self.texts[i + 2])?;
+                return Some((i + 3, v, w));
+            }
+            return Some((i + 1, v, v));
+        }
+        // Vague quantities: "hàng chục", "dozens of".
+        for len in [3, 2, 1] {
+            if i + len <= n {
+                let phrase = self.keys[i..i + len].join(" ");
+                if let Some((a, b)) = vague_range(&phrase) {
+                    let mut e = i + len;
+                    if e < n && self.keys[e] == "of" {
+                        e += 1;
+                    }
+                    return Some((e, a, b));
+                }
+            }
+        }
+        let mut e = i;
+        while e < n && is_number_word(&self.keys[e]) && e - i < 4 {
+            e += 1;
+        }
+        if e == i {
+            return None;
+        }
+        let words: Vec<&str> = self.keys[i..e].iter().map(String::as_str).collect();
+        let v = match lang {
+            crate::Language::Vi => parse_vi_words(&words),
+            crate::Language::En => parse_en_words(&words),
+        }?;
+        Some((e, v, v))
+    }
+}
+
+const AUX_EN: &[&str] = &["were", "was", "have", "has", "had", "been", "are", "is", "being", "reported", "confirmed", "left", "now", "later"];
+const AUX_VI: &[&str] = &["đã", "bị", "vẫn", "còn", "đều", "nghi", "được", "xác", "nhận", "bị", "do", "điện", "giật", "gồm"];
+
 /// Finds the casualty figures of `doc`.
-pub fn extract(_doc: &Document, _entities: &[Found], _timeline: &[Dated], _reference: Option<Date>) -> Vec<Figure> {
-    Vec::new()
+pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _reference: Option<Date>) -> Vec<Figure> {
+    let text = doc.text();
+    let scan = Scan {
+        keys: doc.tokens.iter().map(|t| crate::entities::fold::key(t.text(text))).collect(),
+        texts: doc.tokens.iter().map(|t| t.text(text)).collect(),
+        kinds: doc.tokens.iter().map(|t| t.kind).collect(),
+        vocab: vocabulary(doc.language),
+    };
+    let lang = doc.language;
+    let aux: &[&str] = if lang == crate::Language::En { AUX_EN } else { AUX_VI };
+    let mut out: Vec<Figure> = Vec::new();
+    for sent in &doc.sentences {
+        if doc.in_noise(sent) {
+            continue;
+        }
+        let toks = doc.tokens_in(sent);
+        let (a, b) = (toks.start, toks.end);
+        // Outcome words and quantities of this sentence.
+        let mut outcomes: Vec<(usize, usize, CasualtyKind)> = Vec::new();
+        let mut quantities: Vec<Quantity> = Vec::new();
+        let mut hedges: Vec<usize> = Vec::new();
+        let mut i = a;
+        while i < b {
+            if let Some((len, w)) = scan.word_at(i).filter(|(len, _)| i + len <= b) {
+                match w {
+                    Word::Kind(k) => {
+                        outcomes.push((i, i + len, k));
+                        i += len;
+                        continue;
+                    }
+                    Word::Hedge => hedges.push(i),
+                    Word::Zero => {
+                        let kind = if scan.keys[i..i + len].iter().any(|k| k.contains("thương") || k.contains("hurt") || k.contains("injur")) { CasualtyKind::Wounded } else { CasualtyKind::Killed };
+                        out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, i..i + len, sent, entities, timeline));
+                        i += len;
+                        continue;
+                    }
+                    Word::QualMin | Word::QualMax | Word::QualExact => {
+                        if let Some(q) = quantity(&scan, lang, i + len, b, Some(w)).map(|mut q| { q.start = i; q }) {
+                            i = q.number_end;
+                            quantities.push(q);
+                            continue;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(q) = quantity(&scan, lang, i, b, None) {
+                i = q.number_end;
+                quantities.push(q);
+                continue;
+            }
+            i += 1;
+        }
+        let mut used = vec![false; outcomes.len()];
+        for q in &quantities {
+            if hedges.iter().any(|&h| h < q.start && q.start - h <= 4) {
+                continue;
+            }
+            // Forward: the first outcome after the quantity in the same clause.
+            let fwd = outcomes.iter().enumerate().find(|(_, &(s, _, _))| {
+                s >= q.end && s - q.end <= 14 && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| aux.contains(&scan.keys[k].as_str())))
+            });
+            // Backward: an outcome right before the number ("killing 23 people", "injured four").
+            let back = || {
+                outcomes.iter().enumerate().rev().find(|(_, &(_, e, _))| e <= q.start && q.start - e <= 1)
+            };
+            let hit = match (fwd, back()) {
+                (Some(f), Some(bk)) if lang == crate::Language::En && q.start - bk.1 .1 <= q.end.abs_diff(f.1 .0) => Some(bk),
+                (Some(f), _) => Some(f),
+                (None, Some(bk)) => Some(bk),
+                _ => None,
+            };
+            if let Some((oi, &(s, e, kind))) = hit {
+                used[oi] = true;
+                let span = q.start.min(s)..q.end.max(e);
+                out.push(figure(doc, kind, q.min, q.max, q.group, span, sent, entities, timeline));
+            }
+        }
+        // Statements without a figure ("nhiều người chết", "thương vong tiếp tục gia tăng").
+        for (oi, &(s, e, kind)) in outcomes.iter().enumerate() {
+            if used[oi] {
+                continue;
+            }
+            let vague = (s.saturating_sub(4).max(a)..s).any(|k| matches!(scan.keys[k].as_str(), "nhiều" | "many" | "handful" | "several" | "số"));
+            if vague || kind == CasualtyKind::KilledOrWounded && (s.saturating_sub(3).max(a)..s).any(|k| matches!(scan.keys[k].as_str(), "số" | "con")) {
+                let start = (s.saturating_sub(4).max(a)..s).find(|&k| matches!(scan.keys[k].as_str(), "nhiều" | "many" | "a" | "con" | "số")).unwrap_or(s);
+                out.push(figure(doc, kind, None, None, Group::Unspecified, start..e, sent, entities, timeline));
+            }
+        }
+    }
+    // One item per distinct stated figure.
+    let mut seen: Vec<(CasualtyKind, Option<u64>, Option<u64>)> = Vec::new();
+    out.retain(|f| {
+        if f.min.is_none() && f.max.is_none() {
+            return true;
+        }
+        let k = (f.kind, f.min, f.max);
+        if seen.contains(&k) {
+            false
+        } else {
+            seen.push(k);
+            true
+        }
+    });
+    out.sort_by_key(|f| f.range.start);
+    out
+}
+
+/// A quantity of people starting at token `i` (after an optional qualifier already read).
+fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option<Word>) -> Option<Quantity> {
+    let (e, lo, hi) = scan.number_at(i, lang)?;
+    if e > b {
+        return None;
+    }
+    // Years, times and decimals are not head counts.
+    if scan.kinds[i] == TokenKind::Number && (lo >= 1900 && lo <= 2100 && lo == hi && !scan.texts[i].contains(['.', ','])) {
+        return None;
+    }
+    let mut k = e;
+    let mut group = Group::Unspecified;
+    let mut has_noun = false;
+    // Skip a classifier or adjective between the number and the noun (VI: "4 ca", EN: "12 in and around").
+    if let Some((len, w)) = scan.word_at(k).filter(|(l, _)| k + l <= b) {
+        match w {
+            Word::NounMilitary => group = Group::Military,
+            Word::NounCivilian => group = Group::Civilian,
+            Word::NounPerson => {}
+            Word::Kind(_) => {}
+            _ => return None,
+        }
+        if !matches!(w, Word::Kind(_)) {
+            has_noun = true;
+            k += len;
+            // "người dân", "người lớn": a second noun refines the group.
+            if let Some((len2, w2)) = scan.word_at(k).filter(|(l, _)| k + l <= b) {
+                match w2 {
+                    Word::NounMilitary => { group = Group::Military; k += len2; }
+                    Word::NounCivilian => { group = Group::Civilian; k += len2; }
+                    _ => {}
+                }
+            }
+        }
+    } else if k < b && scan.kinds[k] == TokenKind::Word && !(AUX_EN.contains(&scan.keys[k].as_str()) || AUX_VI.contains(&scan.keys[k].as_str())) {
+        // "members of the security forces": look two words on for a people noun.
+        let mut found = None;
+        for j in k + 1..(k + 5).min(b) {
+            if let Some((len, w @ (Word::NounMilitary | Word::NounCivilian))) = scan.word_at(j) {
+                found = Some((j + len, w));
+                break;
+            }
+        }
+        match found {
+            Some((end, w)) if matches!(scan.keys[k].as_str(), "members" | "thành" | "of") || scan.keys[k] == "members" => {
+                group = if w == Word::NounMilitary { Group::Military } else { Group::Civilian };
+                has_noun = true;
+                k = end;
+            }
+            _ => {
+                // A word that is not a people noun: only an outcome right after makes it a count.
+                if scan.word_at(k).is_none() {
+                    return None;
+                }
+            }
+        }
+    }
+    let (min, max) = match qual {
+        Some(Word::QualMin) => (Some(lo), None),
+        Some(Word::QualMax) => (None, Some(hi)),
+        _ => (Some(lo), Some(hi)),
+    };
+    Some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn figure(doc: &Document, kind: CasualtyKind, min: Option<u64>, max: Option<u64>, group: Group, toks: Range<usize>, sent: &Range<usize>, entities: &[Found], timeline: &[Dated]) -> Figure {
+    let text = doc.text();
+    let range = doc.tokens[toks.start].range.start..doc.tokens[toks.end - 1].range.end;
+    let in_sentence = |r: &Range<usize>| r.start >= sent.start && r.end <= sent.end;
+    let mention_text = |r: &Range<usize>| text[r.clone()].to_string();
+    // Party: a place or organization named right after the counted people ("binh sĩ Armenia").
+    let party = entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Location | EntityType::Organization))
+        .find(|e| e.mentions.iter().any(|m| m.start >= range.start && m.end <= range.end))
+        .map(|e| e.name.clone());
+    let location = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Location && Some(&e.name) != party.as_ref())
+        .find(|e| e.mentions.iter().any(|m| in_sentence(m) && (m.end <= range.start || m.start >= range.end)))
+        .map(|e| e.name.clone());
+    // Source: "theo X", "according to X", "X cho biết", "X said".
+    let sent_text = &text[sent.clone()];
+    let lower = sent_text.to_lowercase();
+    let source = entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Organization | EntityType::Person))
+        .flat_map(|e| e.mentions.iter().filter(|m| in_sentence(m)).map(move |m| (e, m)))
+        .find(|(_, m)| {
+            let before = text[sent.start..m.start].to_lowercase();
+            let after = text[m.end..sent.end].to_lowercase();
+            before.trim_end().ends_with("theo") || before.trim_end().ends_with("according to") || after.trim_start().starts_with("cho biết") || after.trim_start().starts_with("said") || after.trim_start().starts_with("nói")
+        })
+        .map(|(e, m)| if e.name.is_empty() { mention_text(m) } else { e.name.clone() })
+        .or_else(|| lower.contains("theo reuters").then(|| "Reuters".to_string()));
+    let date = timeline.iter().find(|t| in_sentence(&t.range)).map(|t| t.value.iso());
+    Figure { kind, min, max, group, party, location, source, date, range }
 }

@@ -94,14 +94,14 @@ fn phrase_keys(phrase: &str) -> Vec<String> {
     crate::text::tokens::tokenize(phrase).iter().map(|t| key(t.text(phrase))).collect()
 }
 
-fn insert<V>(index: &mut PhraseIndex<V>, phrase: &str, value: V) {
+pub fn insert<V>(index: &mut PhraseIndex<V>, phrase: &str, value: V) {
     let keys = phrase_keys(phrase);
     if let Some(first) = keys.first().cloned() {
         index.entry(first).or_default().push((keys, value));
     }
 }
 
-fn sort_longest_first<V>(index: &mut PhraseIndex<V>) {
+pub fn sort_longest_first<V>(index: &mut PhraseIndex<V>) {
     for v in index.values_mut() {
         v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
     }

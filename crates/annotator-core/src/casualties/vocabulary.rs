@@ -1,0 +1,71 @@
+//! Casualty words (data/casualties/*.tsv): what happened, to whom, qualifiers of a figure,
+//! hedges that make a figure a forecast, and explicit zeros.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::entities::lexicon::{insert, sort_longest_first, PhraseIndex};
+use crate::model::CasualtyKind;
+use crate::text::language::Language;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    Kind(CasualtyKind),
+    NounMilitary,
+    NounCivilian,
+    NounPerson,
+    QualMin,
+    QualMax,
+    QualExact,
+    Hedge,
+    Zero,
+}
+
+fn parse(role: &str) -> Option<Word> {
+    use CasualtyKind::*;
+    Some(match role {
+        "kind_killed" => Word::Kind(Killed),
+        "kind_wounded" => Word::Kind(Wounded),
+        "kind_missing" => Word::Kind(Missing),
+        "kind_captured" => Word::Kind(Captured),
+        "kind_displaced" => Word::Kind(Displaced),
+        "kind_evacuated" => Word::Kind(Evacuated),
+        "kind_affected" => Word::Kind(Affected),
+        "kind_killed_or_wounded" => Word::Kind(KilledOrWounded),
+        "noun_military" => Word::NounMilitary,
+        "noun_civilian" => Word::NounCivilian,
+        "noun_person" => Word::NounPerson,
+        "qual_min" => Word::QualMin,
+        "qual_max" => Word::QualMax,
+        "qual_exact" => Word::QualExact,
+        "hedge" => Word::Hedge,
+        "zero" => Word::Zero,
+        _ => return None,
+    })
+}
+
+const DATA: &[(Language, &str)] = &[
+    (Language::Vi, include_str!("../../data/casualties/vi.tsv")),
+    (Language::En, include_str!("../../data/casualties/en.tsv")),
+];
+
+/// The vocabulary of `lang`, parsed on first use.
+pub fn vocabulary(lang: Language) -> &'static PhraseIndex<Word> {
+    static ALL: OnceLock<HashMap<Language, PhraseIndex<Word>>> = OnceLock::new();
+    &ALL.get_or_init(|| {
+        DATA.iter()
+            .map(|(l, data)| {
+                let mut index = HashMap::new();
+                for line in data.lines().filter(|l| !l.starts_with('#')) {
+                    if let Some((role, phrase)) = line.split_once('\t') {
+                        if let Some(w) = parse(role.trim()) {
+                            insert(&mut index, phrase.trim(), w);
+                        }
+                    }
+                }
+                sort_longest_first(&mut index);
+                (*l, index)
+            })
+            .collect()
+    })[&lang]
+}
