@@ -36,6 +36,10 @@ pub enum Role {
     Connector,
     Surname,
     Function,
+    EventSuffix,
+    GeoSuffix,
+    Calendar,
+    WeakPreposition,
 }
 
 impl Role {
@@ -56,6 +60,10 @@ impl Role {
             "connector" => Role::Connector,
             "surname" => Role::Surname,
             "function" => Role::Function,
+            "event_suffix" => Role::EventSuffix,
+            "geo_suffix" => Role::GeoSuffix,
+            "calendar" => Role::Calendar,
+            "weak_preposition" => Role::WeakPreposition,
             _ => return None,
         })
     }

@@ -4,8 +4,12 @@
 //! nest), [`resolve`] merges them into one entity per referent. The data they read lives in
 //! `data/` with its provenance and is compiled in ([`lexicon`]).
 
+pub mod context;
 pub mod fold;
 pub mod lexicon;
+pub mod names;
+pub mod organizations;
+pub mod places;
 pub mod recognize;
 pub mod resolve;
 

@@ -32,37 +32,69 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
 /// Merges mentions into entities, in order of first mention.
 pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     let text = doc.text();
-    let tok_text = |m: &Mention| -> String {
-        let r = doc.tokens[m.tokens.start].range.start..doc.tokens[m.tokens.end - 1].range.end;
-        text[r].to_string()
-    };
+    let tok = |i: usize| doc.tokens[i].text(text);
+    let surface = |m: &Mention| text[doc.tokens[m.tokens.start].range.start..doc.tokens[m.tokens.end - 1].range.end].to_string();
     mentions.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
     mentions.dedup_by(|a, b| a.tokens == b.tokens && a.kind == b.kind);
 
+    // A name read strongly somewhere ("in the province of Cabo Delgado") gives its type to
+    // weak guesses of the same name elsewhere.
+    let strong_kind: HashMap<String, EntityType> = mentions.iter().filter(|m| !m.weak).map(|m| (key(&m.canonical), m.kind)).collect();
+    for m in mentions.iter_mut().filter(|m| m.weak) {
+        if let Some(&k) = strong_kind.get(&key(&m.canonical)) {
+            m.kind = k;
+            m.weak = false;
+            m.lone = false;
+        }
+    }
+    // Lists share a type: "Smithfield, Wilson Mills, Princeton, and Four Oaks fire departments".
+    for i in 0..mentions.len() {
+        for j in i + 1..mentions.len() {
+            let (a, b) = (&mentions[i], &mentions[j]);
+            let gap: Vec<&str> = (a.tokens.end..b.tokens.start).map(tok).collect();
+            let joined = !gap.is_empty() && gap.len() <= 2 && gap.iter().all(|g| matches!(*g, "," | "and" | "và" | "or" | "hoặc"));
+            if !joined {
+                continue;
+            }
+            let (wi, si) = match (a.weak || a.lone, b.weak || b.lone) {
+                (true, false) => (i, j),
+                (false, true) => (j, i),
+                _ => continue,
+            };
+            if mentions[si].kind == EntityType::Location {
+                mentions[wi].kind = EntityType::Location;
+                mentions[wi].lone = false;
+            }
+        }
+    }
     // Full names of people (two words or more), for lone surnames.
     let people: Vec<(usize, String, String)> = mentions
         .iter()
-        .filter(|m| m.kind == EntityType::Person && !m.canonical.starts_with('\u{0}') && m.tokens.len() >= 2)
-        .map(|m| {
-            let last = doc.tokens[m.tokens.end - 1].text(text);
-            (m.tokens.start, key(last), m.canonical.clone())
-        })
+        .filter(|m| m.kind == EntityType::Person && !m.lone && m.tokens.len() >= 2)
+        .map(|m| (m.tokens.start, key(tok(m.tokens.end - 1)), m.canonical.clone()))
         .collect();
     let named: Vec<(String, EntityType, String)> = mentions
         .iter()
-        .filter(|m| matches!(m.kind, EntityType::Location | EntityType::Organization) && !m.canonical.starts_with('\u{0}'))
-        .map(|m| (tok_text(m), m.kind, m.canonical.clone()))
+        .filter(|m| matches!(m.kind, EntityType::Location | EntityType::Organization) && !m.lone)
+        .map(|m| (surface(m), m.kind, m.canonical.clone()))
         .collect();
 
     let mut resolved: Vec<Mention> = Vec::new();
     for mut m in mentions {
-        if let Some(bare) = m.canonical.strip_prefix('\u{0}').map(str::to_string) {
+        // "anh Thủy" after "Nguyễn Xuân Thủy": a single name is the full name's last word.
+        if m.kind == EntityType::Person && !m.lone && m.tokens.len() == 1 {
+            let k = key(&m.canonical);
+            if let Some((_, _, full)) = people.iter().filter(|(_, last, _)| *last == k).min_by_key(|(pos, _, _)| pos.abs_diff(m.tokens.start)) {
+                m.canonical = full.clone();
+            }
+        }
+        if m.lone {
             // A lone capitalised word: a known person's surname, a misspelt place, or nothing.
-            let k = key(&bare);
+            let k = key(&m.canonical);
             let nearest = people.iter().filter(|(_, last, _)| *last == k).min_by_key(|(pos, _, _)| pos.abs_diff(m.tokens.start));
             if let Some((_, _, full)) = nearest {
                 m.canonical = full.clone();
-            } else if let Some((_, kind, canon)) = named.iter().find(|(t, _, _)| t.chars().count() >= 6 && bare.chars().count() >= 6 && within_one_edit(t, &bare)) {
+            } else if let Some((_, kind, canon)) = named.iter().find(|(t, _, _)| t.chars().count() >= 6 && m.canonical.chars().count() >= 6 && within_one_edit(t, &m.canonical)) {
                 m.kind = *kind;
                 m.canonical = canon.clone();
             } else {
@@ -71,12 +103,6 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
         }
         resolved.push(m);
     }
-    // Remove person guesses nested inside another mention (a name inside an organization).
-    let spans: Vec<(std::ops::Range<usize>, EntityType)> = resolved.iter().map(|m| (m.tokens.clone(), m.kind)).collect();
-    resolved.retain(|m| {
-        m.kind != EntityType::Person
-            || !spans.iter().any(|(r, k)| *k != EntityType::Person && r.start <= m.tokens.start && m.tokens.end <= r.end && r.len() > m.tokens.len() && *k == EntityType::Organization)
-    });
 
     let mut index: HashMap<(EntityType, String), usize> = HashMap::new();
     let mut out: Vec<Found> = Vec::new();

@@ -68,7 +68,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let after = text[nb + nc.len_utf8()..].chars().next();
             let joins = match (kind, after) {
                 // "Hebdo's": the possessive is not part of the word.
-                (TokenKind::Word, Some(a)) => is_word_char(a) && !(matches!(nc, '\'' | '’') && is_possessive_s(&text[nb + nc.len_utf8()..])),
+                (TokenKind::Word, Some(a)) => {
+                    is_word_char(a)
+                        && !(matches!(nc, '\'' | '’') && is_possessive_s(&text[nb + nc.len_utf8()..]))
+                        // "Shanghai-based", "US-led": a name and a lower-case suffix are two words.
+                        && !(nc == '-' && a.is_lowercase() && text[b..].starts_with(char::is_uppercase))
+                }
                 (TokenKind::Number, Some(a)) => a.is_ascii_digit(),
                 _ => false,
             };
@@ -108,6 +113,7 @@ mod tests {
         assert_eq!(toks("S-300 và Nagorno-Karabakh."), vec!["S-300", "và", "Nagorno-Karabakh", "."]);
         assert_eq!(toks("300km 4-5m3"), vec!["300", "km", "4-5", "m3"]);
         assert_eq!(toks("“Azerbaijan”"), vec!["“", "Azerbaijan", "”"]);
+        assert_eq!(toks("Shanghai-based, al-Qaeda, twenty-one"), vec!["Shanghai", "-", "based", ",", "al-Qaeda", ",", "twenty-one"]);
         assert_eq!(toks("Charlie Hebdo's offices, O'Brien"), vec!["Charlie", "Hebdo", "'", "s", "offices", ",", "O'Brien"]);
     }
 }

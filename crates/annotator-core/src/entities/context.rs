@@ -1,0 +1,144 @@
+//! What the recognizer knows about each token, and the questions it asks of the lexicon.
+
+use std::collections::HashSet;
+
+use super::fold::key;
+use super::lexicon::{longest_match, Lexicon, PhraseIndex, Role};
+use crate::text::language::Language;
+use crate::text::tokens::TokenKind;
+use crate::text::Document;
+
+/// Per-token facts the rules read.
+pub struct Tk<'a> {
+    pub text: &'a str,
+    pub key: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// All letters upper-case, at least two of them: an acronym.
+    pub upper: bool,
+    pub word: bool,
+    pub number: bool,
+    /// First word of its sentence, line, quote or list item.
+    pub initial: bool,
+    pub noise: bool,
+}
+
+pub struct Ctx<'a> {
+    pub tk: Vec<Tk<'a>>,
+    pub keys: Vec<String>,
+    pub lex: &'static Lexicon,
+    pub triggers: &'static PhraseIndex<(Role, bool)>,
+    pub lang: Language,
+    /// Keys of words the document also writes in lower case: ordinary words.
+    pub lowercase_seen: HashSet<String>,
+    /// Keys of words the document capitalises away from a sentence start: names.
+    pub midcap_seen: HashSet<String>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Document) -> Ctx<'a> {
+        let text = doc.text();
+        let mut tk: Vec<Tk<'a>> = Vec::with_capacity(doc.tokens.len());
+        let mut sent = 0usize;
+        let mut fresh = true;
+        for t in &doc.tokens {
+            while sent < doc.sentences.len() && doc.sentences[sent].end <= t.range.start {
+                sent += 1;
+                fresh = true;
+            }
+            let s = t.text(text);
+            let word = t.kind == TokenKind::Word;
+            let number = t.kind == TokenKind::Number;
+            let cap = word && s.chars().next().is_some_and(char::is_uppercase);
+            let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = word && letters >= 2 && s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let initial = (word || number) && fresh;
+            if word || number {
+                fresh = false;
+            }
+            // A colon, an opening quote, a bullet or a dash opens a new "sentence".
+            if t.kind == TokenKind::Punct && matches!(s, ":" | "“" | "\"" | "•" | "–" | "—" | "‘") {
+                fresh = true;
+            }
+            tk.push(Tk { text: s, key: key(s), cap, upper, word, number, initial, noise: doc.in_noise(&t.range) });
+        }
+        let mut lowercase_seen = HashSet::new();
+        let mut midcap_seen = HashSet::new();
+        for t in &tk {
+            if t.word && !t.cap {
+                lowercase_seen.insert(t.key.clone());
+            } else if t.cap && !t.initial {
+                midcap_seen.insert(t.key.clone());
+            }
+        }
+        let lex = Lexicon::get();
+        let keys = tk.iter().map(|t| t.key.clone()).collect();
+        Ctx { tk, keys, lex, triggers: &lex.triggers[&doc.language], lang: doc.language, lowercase_seen, midcap_seen }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tk.len()
+    }
+
+    /// The longest trigger of one of `want` roles starting at `i`: (length, role).
+    pub fn role_at(&self, i: usize, want: &[Role]) -> Option<(usize, Role)> {
+        longest_match(self.triggers, &self.keys, i, |&(r, cap), n| {
+            want.contains(&r) && (!cap || self.tk[i].cap) && (i..i + n).all(|j| !self.tk[j].noise)
+        })
+        .map(|(n, &(r, _))| (n, r))
+    }
+
+    /// A trigger of one of `want` roles that ends right before token `end`: (start, role).
+    pub fn role_ending_at(&self, end: usize, want: &[Role]) -> Option<(usize, Role)> {
+        (1..=4.min(end)).rev().find_map(|n| {
+            let s = end - n;
+            self.role_at(s, want).filter(|&(len, _)| len == n).map(|(_, r)| (s, r))
+        })
+    }
+
+    pub fn is(&self, i: usize, role: Role) -> bool {
+        self.role_at(i, &[role]).is_some_and(|(n, _)| n == 1)
+    }
+
+    /// A word that can be part of a name: capitalised or an acronym ("PC45", "S-300").
+    pub fn is_name_word(&self, i: usize) -> bool {
+        let t = &self.tk[i];
+        !t.noise && t.word && (t.cap || t.upper)
+    }
+
+    /// Whether token `i` is one of `words` (compared by matching key).
+    pub fn key_is(&self, i: usize, words: &[&str]) -> bool {
+        i < self.keys.len() && words.iter().any(|w| key(w) == self.keys[i])
+    }
+
+    /// The tokens' text joined by single spaces.
+    pub fn join(&self, r: std::ops::Range<usize>) -> String {
+        r.map(|k| self.tk[k].text).collect::<Vec<_>>().join(" ")
+    }
+
+    /// A capitalised word at a sentence start that the document shows to be ordinary.
+    pub fn ordinary_initial(&self, i: usize) -> bool {
+        self.is(i, Role::Function) || (self.tk[i].initial && self.lowercase_seen.contains(&self.keys[i]) && !self.midcap_seen.contains(&self.keys[i]))
+    }
+}
+
+/// Words that end a name's tail: verbs of saying, linking words, prepositions.
+pub const TAIL_STOP: &[&str] = &[
+    "cho", "biết", "ông", "bà", "đã", "và", "của", "ở", "tại", "với", "trong", "là", "thì", "được", "bị", "đang", "sẽ",
+    "này", "đó", "khi", "để", "về", "có", "không", "nhưng", "vẫn", "cũng", "mới", "vừa", "sau", "trước", "ngày", "hôm",
+    "từ", "chức", "năng", "liên", "quan", "địa", "phương", "nhiều", "các", "những", "một", "the", "and", "of", "in",
+    "said", "on", "a", "an", "to", "for", "at", "by", "with",
+];
+
+pub fn title_case(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whether a word is written with Vietnamese letters (so not a foreign name).
+pub fn looks_vietnamese(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, 'đ' | 'Đ' | 'ă' | 'Ă' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'â' | 'Â' | 'ê' | 'Ê' | 'ô' | 'Ô') || ('\u{C0}'..='\u{1EF9}').contains(&c))
+}

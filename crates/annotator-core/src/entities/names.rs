@@ -1,0 +1,231 @@
+//! Capitalised runs that no gazetteer or place word claimed, and what they name.
+//!
+//! A run is first trimmed of ordinary words capitalised at a sentence start ("Theo", "The";
+//! or a word the same article writes in lower case). English runs are cut at a title inside
+//! them ("Johnston County | Sheriff | Steve Bizzell"). Then, in order of strength:
+//! - what stands before it: a title ("Tổng thống", "ông", "President") makes a person, a
+//!   media word ("kênh truyền hình") an organization, a weapon word ("tên lửa") a weapon;
+//! - how it ends (English): "… Ministry" an organization, "… County" a place, "… Olympics" an
+//!   event (not annotated), "Mecungo island" a place;
+//! - its shape: a Vietnamese family name and one to three more syllables make a person;
+//! - weaker guesses: after "in"/"ở" a place, two to four foreign words a person. A lone word
+//!   is kept only if it later proves to be a known person's surname or a misspelt place.
+
+use super::context::{looks_vietnamese, Ctx};
+use super::lexicon::Role;
+use super::recognize::{introduces_name, Mention};
+use crate::model::EntityType;
+use crate::text::language::Language;
+
+/// End of the capitalised name that starts at `s` (== `s` when none starts there); a name
+/// stops before a word that introduces another name ("Công an" in "PC45 Công an").
+pub fn name_run_end(ctx: &Ctx, s: usize) -> usize {
+    let mut e = s;
+    while e < ctx.len() && ctx.is_name_word(e) && (e == s || (!ctx.tk[e].initial && !ctx.is(e, Role::Function) && ctx.role_at(e, &[Role::OrgHead, Role::OrgStandalone, Role::LocPrefix]).is_none())) {
+        e += 1;
+    }
+    e
+}
+
+/// If a Vietnamese full name starts at `i` (a family name and one to three more capitalised
+/// Vietnamese syllables), its end.
+pub fn vietnamese_full_name(ctx: &Ctx, i: usize) -> Option<usize> {
+    if ctx.lang != Language::Vi || !ctx.tk[i].cap || ctx.role_at(i, &[Role::Surname]).is_none() {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < ctx.len() && e - i < 4 && ctx.tk[e].cap && !ctx.tk[e].upper && !ctx.tk[e].initial && !ctx.tk[e].noise {
+        e += 1;
+    }
+    (e - i >= 2 && (i..e).all(|k| is_vietnamese_syllable(ctx.tk[k].text))).then_some(e)
+}
+
+/// Whether a word can be one Vietnamese syllable: Vietnamese letters, or plain letters that
+/// end as Vietnamese syllables do (a vowel, or c, ch, m, n, ng, nh, p, t) with no f, j, w, z.
+pub fn is_vietnamese_syllable(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    if !lower.chars().all(char::is_alphabetic) || lower.chars().count() > 7 {
+        return false;
+    }
+    if looks_vietnamese(s) {
+        return true;
+    }
+    !lower.contains(['f', 'j', 'w', 'z'])
+        && (lower.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) || ["c", "ch", "m", "n", "ng", "nh", "p", "t"].iter().any(|c| lower.ends_with(c)))
+}
+
+pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
+    let n = ctx.len();
+    let mut i = 0;
+    while i < n {
+        if covered[i] || !ctx.is_name_word(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut through_connector = false;
+        loop {
+            if j < n && !covered[j] && ctx.is_name_word(j) && !ctx.tk[j].initial && !ctx.is(j, Role::Calendar) {
+                j += 1;
+            } else if ctx.lang == Language::En && j + 1 < n && ctx.is(j, Role::Connector) && ctx.is_name_word(j + 1) {
+                // "Mocimboa da Praia": the whole name, even over a gazetteer word inside.
+                through_connector = true;
+                j += 2;
+                while j < n && ctx.is_name_word(j) && !ctx.tk[j].initial {
+                    j += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        if through_connector {
+            out.retain(|m| !(m.tokens.start >= i && m.tokens.end <= j));
+        }
+        // "Islamic State Central Africa Province": a known organization's name goes on.
+        if ctx.lang == Language::En && !ctx.tk[i].initial {
+            if let Some(org) = out.iter_mut().find(|m| m.tokens.end == i && m.kind == EntityType::Organization && !m.weak) {
+                while j < n && ctx.is_name_word(j) && !ctx.tk[j].initial && !ctx.is(j, Role::Calendar) {
+                    j += 1;
+                }
+                org.tokens.end = j;
+                org.canonical = ctx.join(org.tokens.clone());
+                covered[i..j].iter_mut().for_each(|c| *c = true);
+                i = j;
+                continue;
+            }
+        }
+        for m in split_and_classify(ctx, i, j, out) {
+            covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+            out.push(m);
+        }
+        i = j;
+    }
+}
+
+/// English runs holding a title ("Smithfield Fire Chief John Blanton") are two names.
+fn split_and_classify(ctx: &Ctx, a: usize, b: usize, found: &[Mention]) -> Vec<Mention> {
+    if ctx.lang == Language::En {
+        if let Some(t) = (a + 1..b.saturating_sub(1)).rev().find(|&k| ctx.role_at(k, &[Role::PersonTitle]).is_some_and(|(l, _)| k + l < b)) {
+            let (l, _) = ctx.role_at(t, &[Role::PersonTitle]).unwrap_or((1, Role::PersonTitle));
+            // "Smithfield Fire | Chief": words the article also writes in lower case are not the name.
+            let mut head_end = t;
+            while head_end > a + 1 && ctx.lowercase_seen.contains(&ctx.keys[head_end - 1]) {
+                head_end -= 1;
+            }
+            let mut v: Vec<Mention> = classify(ctx, a, head_end, found).into_iter().collect();
+            v.push(Mention::strong(t + l..b, EntityType::Person, ctx.join(t + l..b)));
+            return v;
+        }
+    }
+    classify(ctx, a, b, found).into_iter().collect()
+}
+
+/// Decides what the capitalised run `[a, b)` names.
+fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &[Mention]) -> Option<Mention> {
+    // A Vietnamese full name, even at a sentence start or on a feature word ("Hồ Văn Lan").
+    if vietnamese_full_name(ctx, a).is_some_and(|e| e == b) {
+        return Some(Mention::strong(a..b, EntityType::Person, ctx.join(a..b)));
+    }
+    // Ordinary words capitalised at a sentence start, and calendar words anywhere.
+    while a < b && introduces_name(ctx, a).is_none() && ((ctx.tk[a].initial && ctx.ordinary_initial(a)) || ctx.is(a, Role::Calendar) || (ctx.is(a, Role::Function) && b - a == 1)) {
+        a += 1;
+    }
+    // A trigger at the head of the run ("Tổng thống", "Prince"): the name is what follows.
+    if let Some((len, role)) = (a < b).then(|| introduces_name(ctx, a)).flatten() {
+        if a + len >= b {
+            return None;
+        }
+        let inner = classify(ctx, a + len, b, found)?;
+        return Some(match role {
+            Role::PersonTitleKept => Mention::strong(a..inner.tokens.end, EntityType::Person, ctx.join(a..inner.tokens.end)),
+            Role::PersonTitle => Mention::strong(inner.tokens.clone(), EntityType::Person, inner.canonical),
+            _ => inner,
+        });
+    }
+    // English: a run ending in a title is a job, not a name ("Advocacy Director").
+    while ctx.lang == Language::En && b > a && ctx.role_at(b - 1, &[Role::PersonTitle]).is_some_and(|(l, _)| l == 1) {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let single = b - a == 1;
+    let text = ctx.join(a..b);
+    let strong = |kind| Some(Mention::strong(a..b, kind, text.clone()));
+    let weak = |kind| Some(Mention::weak(a..b, kind, text.clone()));
+    if single && ctx.tk[a].initial && !ctx.midcap_seen.contains(&ctx.keys[a]) && before(ctx, a).is_none() {
+        return None;
+    }
+    // What stands before (also across a place: "Tổng thống Azerbaijan Ilham Aliyev").
+    let role = before(ctx, a).or_else(|| {
+        found
+            .iter()
+            .find(|m| m.tokens.end == a && m.kind == EntityType::Location)
+            .and_then(|m| before(ctx, m.tokens.start))
+            .filter(|r| *r == Role::PersonTitle)
+    });
+    match role {
+        Some(Role::PersonTitle) => return strong(EntityType::Person),
+        Some(Role::PersonTitleKept) => {
+            let s = ctx.role_ending_at(a, &[Role::PersonTitleKept]).map(|(s, _)| s).unwrap_or(a);
+            // "Prince Albert of Monaco"
+            let e = if b + 1 < ctx.len() && ctx.key_is(b, &["of"]) && ctx.is_name_word(b + 1) { b + 2 } else { b };
+            return Some(Mention::strong(s..e, EntityType::Person, ctx.join(s..e)));
+        }
+        Some(Role::OrgMedia) => return strong(EntityType::Organization),
+        Some(Role::WeaponHead) if single || ctx.tk[a].text.chars().any(|c| c.is_ascii_digit()) => return strong(EntityType::Weapon),
+        _ => {}
+    }
+    if ctx.lang == Language::En && !single {
+        if ctx.is(b - 1, Role::EventSuffix) {
+            return None;
+        }
+        if ctx.is(b - 1, Role::OrgSuffix) {
+            return strong(EntityType::Organization);
+        }
+        if ctx.is(b - 1, Role::LocSuffix) {
+            return strong(EntityType::Location);
+        }
+    }
+    // "Mecungo island", "Cabo Delgado province", "Afungi peninsula"
+    let demonym = single && ctx.lang == Language::En && ["ese", "ian", "ish"].iter().any(|s| ctx.keys[a].ends_with(s));
+    if b < ctx.len() && !ctx.tk[b].cap && ctx.is(b, Role::GeoSuffix) && !demonym {
+        return strong(EntityType::Location);
+    }
+    if vietnamese_full_name(ctx, a).is_some_and(|e| e == b) {
+        return strong(EntityType::Person);
+    }
+    // "Ganja - thành phố lớn": an apposition that says what it is.
+    if b + 1 < ctx.len() && matches!(ctx.tk[b].text, "-" | "–" | ",") && ctx.role_at(b + 1, &[Role::LocPrefix, Role::LocBare]).is_some() {
+        return strong(EntityType::Location);
+    }
+    let place_prep = ctx.role_ending_at(a, &[Role::LocPreposition]).is_some();
+    let weak_prep = ctx.role_ending_at(a, &[Role::WeakPreposition]).is_some();
+    if single {
+        if ctx.tk[a].upper {
+            return None;
+        }
+        if place_prep {
+            return strong(EntityType::Location);
+        }
+        if weak_prep {
+            return weak(EntityType::Location);
+        }
+        return Some(Mention { tokens: a..b, kind: EntityType::Person, canonical: text, weak: true, lone: true });
+    }
+    if (a..b).any(|k| ctx.tk[k].upper) {
+        return if place_prep { weak(EntityType::Location) } else { None };
+    }
+    if place_prep {
+        return strong(EntityType::Location);
+    }
+    if b - a <= 4 && (ctx.lang == Language::En || !looks_vietnamese(&text)) {
+        return weak(EntityType::Person);
+    }
+    None
+}
+
+/// The role of the trigger right before token `a`, if any.
+fn before(ctx: &Ctx, a: usize) -> Option<Role> {
+    ctx.role_ending_at(a, &[Role::PersonTitle, Role::PersonTitleKept, Role::LocPrefix, Role::LocNamed, Role::LocBare, Role::OrgMedia, Role::WeaponHead]).map(|(_, r)| r)
+}

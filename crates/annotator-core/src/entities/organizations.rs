@@ -1,0 +1,161 @@
+//! Organizations built on a head word, the outlet of a dateline, road codes, and acronyms
+//! given in parentheses after a name.
+//!
+//! A head ("Bộ Quốc phòng", "Công an", "quân đội", "trường", "UBND") takes a tail of up to
+//! four parts: a place or organization already found ("Azerbaijan", "Taliban"), an
+//! administrative unit ("huyện Krông Pa", or a bare "tỉnh"), another head ("Công an" in
+//! "Phòng PC45 Công an tỉnh"), a capitalised name or acronym ("PCCC", "Dân tộc nội trú"), or
+//! up to three lower-case descriptor words before one of those ("phổ thông", "thời tiết").
+//! The tail stops at linking words and verbs ("tại", "và", "cho biết"). Heads marked
+//! standalone ("Bộ Quốc phòng", "Hạt kiểm lâm") are names even without a tail when written
+//! capitalised; the others ("quân đội", "chính phủ") need a named tail.
+
+use super::context::{title_case, Ctx, TAIL_STOP};
+use super::lexicon::Role;
+use super::names::name_run_end;
+use super::recognize::Mention;
+use crate::model::EntityType;
+use crate::text::Document;
+
+/// Words for troops: "quân chính phủ" is "government troops", not the government.
+const TROOPS: &[&str] = &["quân", "lính", "binh", "troops", "forces"];
+
+fn stops(ctx: &Ctx, k: usize) -> bool {
+    let t = &ctx.tk[k];
+    t.noise || ctx.key_is(k, TAIL_STOP) || (!t.word && !t.number)
+}
+
+pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
+    let n = ctx.len();
+    let mut i = 0;
+    while i < n {
+        let Some((len, role)) = ctx.role_at(i, &[Role::OrgHead, Role::OrgStandalone]) else {
+            i += 1;
+            continue;
+        };
+        // "quân chính phủ Azerbaijan" (government troops): a group of fighters, not a name.
+        if i > 0 && ctx.key_is(i - 1, TROOPS) {
+            i += len;
+            continue;
+        }
+        let mut k = i + len;
+        let mut end = None;
+        let mut parts = 0;
+        while k < n && parts < 4 && !stops(ctx, k) {
+            if let Some(m) = out.iter().filter(|m| m.tokens.start == k && matches!(m.kind, EntityType::Location | EntityType::Organization)).max_by_key(|m| m.tokens.end) {
+                k = m.tokens.end;
+                end = Some(k);
+            } else if let Some((l, r)) = ctx.role_at(k, &[Role::LocPrefix, Role::OrgHead, Role::OrgStandalone]) {
+                k += l;
+                if r == Role::LocPrefix {
+                    end = Some(k); // "Công an tỉnh", "Hạt kiểm lâm huyện"
+                }
+            } else if ctx.is_name_word(k) {
+                k = name_run_end(ctx, k).max(k + 1);
+                end = Some(k);
+            } else {
+                let mut d = k;
+                while d < n && d - k < 3 && ctx.tk[d].word && !ctx.tk[d].cap && !stops(ctx, d) && ctx.role_at(d, &[Role::LocPrefix]).is_none() {
+                    d += 1;
+                }
+                let named_next = d < n && (ctx.is_name_word(d) || ctx.role_at(d, &[Role::LocPrefix]).is_some() || out.iter().any(|m| m.tokens.start == d && m.kind != EntityType::Person));
+                if d > k && named_next {
+                    k = d;
+                } else {
+                    break;
+                }
+            }
+            parts += 1;
+        }
+        let standalone = role == Role::OrgStandalone && ctx.tk[i].cap && (!ctx.tk[i].initial || (len >= 2 && ctx.tk[i + 1].cap));
+        match end.or(standalone.then_some(i + len)) {
+            Some(e) => {
+                // The organization replaces a guess of a person over its own words.
+                out.retain(|m| !(m.kind == EntityType::Person && m.tokens.start >= i && m.tokens.end <= e && (m.weak || m.tokens.start > i)));
+                out.push(Mention::strong(i..e, EntityType::Organization, title_case(&ctx.join(i..e))));
+                i = e;
+            }
+            None => i += len,
+        }
+    }
+}
+
+/// Road codes: Vietnamese national and provincial roads ("QL13", "ĐT741") and US
+/// interstates ("I-95") are places.
+pub fn road_codes(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
+    for (i, t) in ctx.tk.iter().enumerate() {
+        if !t.word || t.noise {
+            continue;
+        }
+        let s = t.text;
+        let digits = |rest: &str| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) && rest.starts_with(|c: char| c.is_ascii_digit());
+        let road = ["QL", "ĐT", "DT", "TL"].iter().any(|p| s.strip_prefix(p).is_some_and(digits)) || s.strip_prefix("I-").is_some_and(digits);
+        if road && !covered[i] {
+            out.push(Mention::strong(i..i + 1, EntityType::Location, s.to_string()));
+            covered[i] = true;
+        }
+    }
+}
+
+/// "ANTD.VN - …", "(Dân trí) - …", "MOSCOW (Reuters) - …": the outlet at the start of the
+/// article's first body line (or in parentheses before a dash at any line's start).
+pub fn dateline(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
+    let text = doc.text();
+    // The first line that is neither the headline nor noise.
+    let mut body_line_start = None;
+    let mut offset = 0;
+    let mut seen_headline = false;
+    for line in text.split('\n') {
+        let r = offset..offset + line.len();
+        offset += line.len() + 1;
+        if line.trim().is_empty() || doc.in_noise(&r) {
+            continue;
+        }
+        if !seen_headline {
+            seen_headline = true;
+            continue;
+        }
+        body_line_start = Some(r.start);
+        break;
+    }
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if i == 0 || !matches!(ctx.tk[i].text, "-" | "–" | "—") {
+            continue;
+        }
+        let line_start = text[..t.range.start].rfind('\n').map(|p| p + 1).unwrap_or(0);
+        let first = doc.tokens.partition_point(|x| x.range.start < line_start);
+        if i == first || i - first > 5 {
+            continue;
+        }
+        let parens = ctx.tk[i - 1].text == ")";
+        if !parens && Some(line_start) != body_line_start {
+            continue;
+        }
+        let (a, b) = match (first..i).find(|&k| ctx.tk[k].text == "(") {
+            Some(p) if parens => (p + 1, i - 1),
+            _ => (first, i),
+        };
+        if a >= b || !ctx.tk[a].cap || !(a..b).all(|k| ctx.tk[k].word) {
+            continue;
+        }
+        out.retain(|m| !(m.tokens.start >= a && m.tokens.end <= b && m.kind != EntityType::Organization));
+        if !out.iter().any(|m| m.tokens == (a..b)) {
+            out.push(Mention::strong(a..b, EntityType::Organization, ctx.join(a..b)));
+        }
+    }
+}
+
+/// "(ISCAP)" right after a name whose initials spell it is another mention of that name.
+pub fn acronyms(ctx: &Ctx, out: &mut Vec<Mention>) {
+    let mut extra = Vec::new();
+    for m in out.iter() {
+        let e = m.tokens.end;
+        if e + 2 < ctx.len() && ctx.tk[e].text == "(" && ctx.tk[e + 2].text == ")" && ctx.tk[e + 1].upper {
+            let initials: String = m.tokens.clone().filter_map(|k| ctx.tk[k].text.chars().next()).filter(|c| c.is_uppercase()).collect();
+            if initials == ctx.tk[e + 1].text {
+                extra.push(Mention::strong(e + 1..e + 2, m.kind, m.canonical.clone()));
+            }
+        }
+    }
+    out.extend(extra);
+}

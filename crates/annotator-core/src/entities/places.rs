@@ -1,0 +1,91 @@
+//! Places named after the word that says what they are: an administrative unit ("xã Phước
+//! Lộc", "huyện Phước Sơn", "H. Phước Sơn", "TP.Kandahar", "quận 9"), a feature whose word is
+//! part of its name ("sông Cầu", "đường Dương Quảng Hàm", "Bệnh viện huyện Krông Pa"), or a
+//! descriptor that stays outside the name ("vùng Khizi"). Lists after one such word share it:
+//! "các xã Phước Lộc, Phước Công", "vùng Khizi và Apsheron".
+//!
+//! Mentions of administrative units keep their prefix (a reader sees "xã Phước Lộc" marked)
+//! while the entity's name drops it, so "xã Phước Lộc" and "Phước Lộc" are one place; a
+//! feature keeps its word in the name, so "sông Krông Năng" and "xã Krông Năng" stay apart.
+
+use super::context::{title_case, Ctx};
+use super::lexicon::Role;
+use super::names::{name_run_end, vietnamese_full_name};
+use super::recognize::Mention;
+use crate::model::EntityType;
+
+pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
+    let n = ctx.len();
+    let mut i = 0;
+    while i < n {
+        // "TP.Kandahar": the prefix glued to the name.
+        if let Some(rest) = ctx.tk[i].text.strip_prefix("TP.").filter(|r| r.chars().next().is_some_and(char::is_uppercase)) {
+            out.push(Mention::strong(i..i + 1, EntityType::Location, rest.to_string()));
+            covered[i] = true;
+            i += 1;
+            continue;
+        }
+        let Some((len, role)) = ctx.role_at(i, &[Role::LocPrefix, Role::LocNamed, Role::LocBare]) else {
+            i += 1;
+            continue;
+        };
+        // "Hồ Văn Lan": a family name that is also a feature word ("hồ", a lake).
+        if ctx.tk[i].cap && vietnamese_full_name(ctx, i).is_some_and(|e| e >= i + 3) {
+            i = vietnamese_full_name(ctx, i).unwrap_or(i + 1);
+            continue;
+        }
+        let s = i + len;
+        if s >= n || ctx.tk[s].noise {
+            i += 1;
+            continue;
+        }
+        // "quận 9": a numbered district keeps its word in the name.
+        if role == Role::LocPrefix && ctx.tk[s].number && ctx.tk[s].text.len() <= 2 {
+            out.push(Mention::strong(i..s + 1, EntityType::Location, title_case(&ctx.join(i..s + 1))));
+            i = s + 1;
+            continue;
+        }
+        let mut name_end = name_run_end(ctx, s);
+        // "Bệnh viện huyện Krông Pa": a feature named after the unit it serves.
+        if name_end == s && role == Role::LocNamed {
+            if let Some((l2, Role::LocPrefix)) = ctx.role_at(s, &[Role::LocPrefix]) {
+                let e = name_run_end(ctx, s + l2);
+                if e > s + l2 {
+                    name_end = e;
+                }
+            }
+        }
+        if name_end == s {
+            i += 1;
+            continue;
+        }
+        let name = ctx.join(s..name_end);
+        let mention = match role {
+            Role::LocPrefix => Mention::strong(i..name_end, EntityType::Location, name),
+            Role::LocNamed => Mention::strong(i..name_end, EntityType::Location, title_case(&ctx.join(i..name_end))),
+            _ => Mention::strong(s..name_end, EntityType::Location, name),
+        };
+        claim(covered, out, s..name_end, mention);
+        // Lists: "các xã Phước Lộc, Phước Công", "vùng Khizi và Apsheron".
+        let mut k = name_end;
+        while role != Role::LocNamed && k + 1 < n && (ctx.tk[k].text == "," || ctx.key_is(k, &["và", "and"])) {
+            let e = name_run_end(ctx, k + 1);
+            if e == k + 1 || super::recognize::introduces_name(ctx, k + 1).is_some() {
+                break;
+            }
+            claim(covered, out, k + 1..e, Mention::strong(k + 1..e, EntityType::Location, ctx.join(k + 1..e)));
+            k = e;
+        }
+        i = k.max(i + 1);
+    }
+}
+
+/// Records a place and claims its name's tokens, replacing a gazetteer reading of exactly
+/// those tokens (the prefix says what they are).
+fn claim(covered: &mut [bool], out: &mut Vec<Mention>, name: std::ops::Range<usize>, m: Mention) {
+    out.retain(|o| !(o.tokens == name && o.kind != EntityType::Location));
+    if !out.iter().any(|o| o.tokens == m.tokens && o.kind == m.kind) {
+        out.push(m);
+    }
+    covered[name].iter_mut().for_each(|c| *c = true);
+}
