@@ -70,6 +70,8 @@ struct Quantity {
 
 struct Scan<'a> {
     keys: Vec<String>,
+    /// Lower-case NFC text of each token (number words are spelt, not keyed).
+    lower: Vec<String>,
     texts: Vec<&'a str>,
     kinds: Vec<TokenKind>,
     vocab: &'static crate::entities::lexicon::PhraseIndex<Word>,
@@ -87,7 +89,16 @@ impl Scan<'_> {
             return None;
         }
         if self.kinds[i] == TokenKind::Number {
+            // "19-31": a range in one token
+            if let Some((x, y)) = self.texts[i].split_once('-') {
+                let (x, y) = (parse_digits(x)?, parse_digits(y)?);
+                return (x <= y).then_some((i + 1, x, y));
+            }
             let v = parse_digits(self.texts[i])?;
+            // "31 triệu", "2 million"
+            if let Some(m) = self.lower.get(i + 1).and_then(|w| multiplier(w)) {
+                return Some((i + 2, v * m, v * m));
+            }
             // "19-31": a range
             if i + 2 < n && self.texts[i + 1] == "-" && self.kinds[i + 2] == TokenKind::Number {
                 let w = parse_digits(self.texts[i + 2])?;
@@ -98,10 +109,10 @@ impl Scan<'_> {
         // Vague quantities: "hàng chục", "dozens of".
         for len in [3, 2, 1] {
             if i + len <= n {
-                let phrase = self.keys[i..i + len].join(" ");
+                let phrase = self.lower[i..i + len].join(" ");
                 if let Some((a, b)) = vague_range(&phrase) {
                     let mut e = i + len;
-                    if e < n && self.keys[e] == "of" {
+                    if e < n && self.lower[e] == "of" {
                         e += 1;
                     }
                     return Some((e, a, b));
@@ -109,18 +120,32 @@ impl Scan<'_> {
             }
         }
         let mut e = i;
-        while e < n && is_number_word(&self.keys[e]) && e - i < 4 {
+        while e < n && is_number_word(&self.lower[e]) && e - i < 4 {
             e += 1;
         }
         if e == i {
             return None;
         }
-        let words: Vec<&str> = self.keys[i..e].iter().map(String::as_str).collect();
+        let words: Vec<&str> = self.lower[i..e].iter().map(String::as_str).collect();
         let v = match lang {
             crate::Language::Vi => parse_vi_words(&words),
             crate::Language::En => parse_en_words(&words),
         }?;
         Some((e, v, v))
+    }
+}
+
+/// Whether token `k` is one of `words` (by matching key, so tone placement does not matter).
+fn key_in(scan: &Scan, k: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| crate::entities::fold::key(w) == scan.keys[k])
+}
+
+fn multiplier(w: &str) -> Option<u64> {
+    match w {
+        "nghìn" | "ngàn" | "thousand" => Some(1_000),
+        "triệu" | "million" => Some(1_000_000),
+        "tỷ" | "billion" => Some(1_000_000_000),
+        _ => None,
     }
 }
 
@@ -132,6 +157,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
     let text = doc.text();
     let scan = Scan {
         keys: doc.tokens.iter().map(|t| crate::entities::fold::key(t.text(text))).collect(),
+        lower: doc.tokens.iter().map(|t| t.text(text).to_lowercase()).collect(),
         texts: doc.tokens.iter().map(|t| t.text(text)).collect(),
         kinds: doc.tokens.iter().map(|t| t.kind).collect(),
         vocab: vocabulary(doc.language),
@@ -184,12 +210,16 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
         }
         let mut used = vec![false; outcomes.len()];
         for q in &quantities {
-            if hedges.iter().any(|&h| h < q.start && q.start - h <= 4) {
+            // A forecast ("dự kiến 31 triệu người", "có thể bị ảnh hưởng") is not a casualty figure.
+            let next_outcome = outcomes.iter().map(|o| o.0).find(|&s| s >= q.end).unwrap_or(b);
+            if hedges.iter().any(|&h| (h < q.start && q.start - h <= 4) || (h >= q.end && h < next_outcome)) {
                 continue;
             }
             // Forward: the first outcome after the quantity in the same clause.
+            // An outcome glued to a later number belongs to it ("11 người, … 5 thi thể").
+            let attached = |s: usize| quantities.iter().any(|q2| q2.start > q.start && !q2.has_noun && q2.end <= s && (q2.end..s).all(|k| key_in(&scan, k, aux)));
             let fwd = outcomes.iter().enumerate().find(|(_, &(s, _, _))| {
-                s >= q.end && s - q.end <= 14 && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| aux.contains(&scan.keys[k].as_str())))
+                s >= q.end && s - q.end <= 24 && !attached(s) && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| key_in(&scan, k, aux)))
             });
             // Backward: an outcome right before the number ("killing 23 people", "injured four").
             let back = || {
@@ -212,9 +242,9 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             if used[oi] {
                 continue;
             }
-            let vague = (s.saturating_sub(4).max(a)..s).any(|k| matches!(scan.keys[k].as_str(), "nhiều" | "many" | "handful" | "several" | "số"));
-            if vague || kind == CasualtyKind::KilledOrWounded && (s.saturating_sub(3).max(a)..s).any(|k| matches!(scan.keys[k].as_str(), "số" | "con")) {
-                let start = (s.saturating_sub(4).max(a)..s).find(|&k| matches!(scan.keys[k].as_str(), "nhiều" | "many" | "a" | "con" | "số")).unwrap_or(s);
+            let vague = (s.saturating_sub(4).max(a)..s).any(|k| key_in(&scan, k, &["nhiều", "many", "handful", "several", "số"]));
+            if vague || kind == CasualtyKind::KilledOrWounded && (s.saturating_sub(3).max(a)..s).any(|k| key_in(&scan, k, &["số", "con"])) {
+                let start = (s.saturating_sub(4).max(a)..s).find(|&k| key_in(&scan, k, &["nhiều", "many", "a", "con", "số"])).unwrap_or(s);
                 out.push(figure(doc, kind, None, None, Group::Unspecified, start..e, sent, entities, timeline));
             }
         }
@@ -271,7 +301,7 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
                 }
             }
         }
-    } else if k < b && scan.kinds[k] == TokenKind::Word && !(AUX_EN.contains(&scan.keys[k].as_str()) || AUX_VI.contains(&scan.keys[k].as_str())) {
+    } else if k < b && scan.kinds[k] == TokenKind::Word && !(key_in(scan, k, AUX_EN) || key_in(scan, k, AUX_VI)) {
         // "members of the security forces": look two words on for a people noun.
         let mut found = None;
         for j in k + 1..(k + 5).min(b) {
@@ -281,7 +311,7 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
             }
         }
         match found {
-            Some((end, w)) if matches!(scan.keys[k].as_str(), "members" | "thành" | "of") || scan.keys[k] == "members" => {
+            Some((end, w)) if key_in(scan, k, &["members", "thành", "of"]) => {
                 group = if w == Word::NounMilitary { Group::Military } else { Group::Civilian };
                 has_noun = true;
                 k = end;

@@ -30,7 +30,8 @@ const EN_UNITS: &[(&str, u64)] = &[
 /// Parses a Vietnamese number written in words, given as its lower-case words:
 /// "hai mươi mốt" = 21, "mười lăm" = 15, "một trăm" = 100, "ba nghìn" = 3000.
 pub fn parse_vi_words(words: &[&str]) -> Option<u64> {
-    if words.is_empty() {
+    // A number starts with a digit word ("hai mươi"), never with a multiplier ("triệu người").
+    if !words.first().is_some_and(|w| VI_UNITS.iter().any(|(k, _)| k == w)) {
         return None;
     }
     let mut total = 0u64;
@@ -61,6 +62,9 @@ pub fn parse_vi_words(words: &[&str]) -> Option<u64> {
 
 /// Parses an English number in words: "fifteen", "twenty-one", "a dozen", "two hundred".
 pub fn parse_en_words(words: &[&str]) -> Option<u64> {
+    if !words.first().is_some_and(|w| EN_UNITS.iter().any(|(k, _)| w.split('-').next() == Some(k))) {
+        return None;
+    }
     let mut total = 0u64;
     let mut current = 0u64;
     let mut any = false;
@@ -125,6 +129,7 @@ mod tests {
         assert_eq!(parse_vi_words(&["ba", "nghìn"]), Some(3000));
         assert_eq!(parse_vi_words(&["hai"]), Some(2));
         assert_eq!(parse_vi_words(&["người"]), None);
+        assert_eq!(parse_vi_words(&["triệu"]), None, "a multiplier alone is not a number");
     }
 
     #[test]

@@ -1,4 +1,9 @@
 //! Where date expressions become calendar values, each tied to the sentence it dates.
+//!
+//! [`patterns`] finds the expressions; here they are resolved in text order, because some
+//! depend on what came before: "ngày thứ 8" counts from the last full day named, "Five years
+//! later" from the last year named, and a year-less "On 9 January" right after "January 7-9
+//! 2015" (same or previous paragraph) takes that year rather than the reference year.
 
 pub mod date;
 pub mod patterns;
@@ -26,27 +31,56 @@ impl Dated {
     }
 }
 
+/// The year of a value the text stated with its year, and the paragraph it was in.
+#[derive(Clone, Copy)]
+struct YearContext {
+    year: i32,
+    paragraph: usize,
+}
+
 /// Finds the dated expressions of `doc` outside page noise, in text order.
 pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
+    let text = doc.text();
     let mut out: Vec<Dated> = Vec::new();
-    for f in patterns::find(doc.text(), doc.language) {
+    let mut context: Option<YearContext> = None;
+    let mut last_year: Option<i32> = None;
+    // Paragraph number of each byte offset: count of non-empty lines before it.
+    let mut para_starts: Vec<usize> = Vec::new();
+    let mut off = 0;
+    for line in text.split('\n') {
+        if !line.trim().is_empty() {
+            para_starts.push(off);
+        }
+        off += line.len() + 1;
+    }
+    let paragraph_of = |b: usize| para_starts.partition_point(|&s| s <= b);
+    for f in patterns::find(text, doc.language) {
         if doc.in_noise(&f.range) {
             continue;
         }
+        let para = paragraph_of(f.range.start);
+        let inherited = context.filter(|c| para <= c.paragraph + 1 && reference.is_none_or(|r| c.year != r.year)).map(|c| c.year);
         let value = match f.raw {
-            // "ngày thứ 8": day 1 is the latest full day named before it.
-            Raw::NthDay(n) => match out.iter().rev().find_map(|d| match d.value {
-                Value::Day(day) => Some(day),
+            Raw::NthDay(n) => out.iter().rev().find_map(|d| match d.value {
+                Value::Day(day) => Some(Value::Day(day.add_days(n - 1))),
                 _ => None,
-            }) {
-                Some(start) => Some(Value::Day(start.add_days(n - 1))),
-                None => None,
-            },
+            }),
+            Raw::YearsLater(n) => last_year.map(|y| Value::Year(y + n)),
+            Raw::DayMonth { day, month } if inherited.is_some() => inherited.and_then(|y| Date::new(y, month, day)).map(Value::Day),
+            Raw::Month(m) if inherited.is_some() => inherited.map(|y| Value::Month(y, m)),
             raw => raw.resolve(reference),
         };
-        if let Some(value) = value {
-            out.push(Dated { value, event: doc.sentence_at(f.range.start), range: f.range });
+        let Some(value) = value else { continue };
+        // Values stated with their year set the context for the year-less ones after them.
+        match (f.raw, value) {
+            (Raw::Full(_) | Raw::MonthYear(..) | Raw::MonthLastYear(_), Value::Day(Date { year, .. }) | Value::Month(year, _)) => {
+                context = Some(YearContext { year, paragraph: para });
+                last_year = Some(year);
+            }
+            (Raw::Year(y), _) => last_year = Some(y),
+            _ => {}
         }
+        out.push(Dated { value, event: doc.sentence_at(f.range.start), range: f.range });
     }
     out
 }

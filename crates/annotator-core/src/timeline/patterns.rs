@@ -48,6 +48,10 @@ pub enum Raw {
     Weekday(u32),
     /// "ngày thứ 8" of something that began on an earlier date of the text.
     NthDay(i64),
+    /// "Five years later": after the year the text last named.
+    YearsLater(i32),
+    /// A month the text looks forward to ("until November"): never moved back a year.
+    MonthAhead(u32),
 }
 
 impl Raw {
@@ -83,7 +87,8 @@ impl Raw {
                 let back = (r.weekday() + 7 - w) % 7;
                 Value::Day(r.add_days(-(back as i64)))
             }
-            Raw::NthDay(_) => return None,
+            Raw::MonthAhead(m) => Value::Month(r?.year, m),
+            Raw::NthDay(_) | Raw::YearsLater(_) => return None,
         })
     }
 }
@@ -206,12 +211,16 @@ fn compile(lang: Language) -> Vec<Pattern> {
             p(&format!(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*-\s*\d{{1,2}}\b)?"), en_day_month),
             // "15 November", "On 9 January"
             p(&format!(r"\b(?:[Oo]n\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})\b"), en_day_month),
-            // "June 2019", "November 2018"
-            p(&format!(r"\b(?P<mon>{EN_MONTH})\s+(?P<y>(?:19|20)\d\d)\b"), |c| Some(Raw::MonthYear(c.name("y")?.as_str().parse().ok()?, month_en(c.name("mon")?.as_str())?))),
-            // "March last year"
-            p(&format!(r"\b(?P<mon>{EN_MONTH})\s+last\s+year\b"), |c| Some(Raw::MonthLastYear(month_en(c.name("mon")?.as_str())?))),
+            // "June 2019", "in November 2018"
+            p(&format!(r"\b(?:(?i:in|since|by|until|of|early|late|mid-?)\s+)?(?P<mon>{EN_MONTH})\s+(?P<y>(?:19|20)\d\d)\b"), |c| Some(Raw::MonthYear(c.name("y")?.as_str().parse().ok()?, month_en(c.name("mon")?.as_str())?))),
+            // "March last year", "In March last year"
+            p(&format!(r"\b(?:(?i:in)\s+)?(?P<mon>{EN_MONTH})\s+last\s+year\b"), |c| Some(Raw::MonthLastYear(month_en(c.name("mon")?.as_str())?))),
+            // "until November", "by March": a month ahead
+            p(r"\b(?i:until|till|by|next)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?P<tail>\s+(?:19|20)\d\d)?", |c| if c.name("tail").is_some() { None } else { month_en(c.name("mon")?.as_str()).map(Raw::MonthAhead) }),
+            // "Five years later"
+            p(r"\b(?i:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+later)\b", |c| { let n = c.name("n")?.as_str().to_lowercase(); let k = n.parse::<u64>().ok().or_else(|| parse_en_words(&[n.as_str()]))?; Some(Raw::YearsLater(k as i32)) }),
             // "in April", "since July", "last March" (a bare capitalised month after a cue word)
-            p(r"\b(?i:in|since|until|by|from|early|late|mid|mid-|last|this|of|during|before|after)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b", |c| month_en(c.name("mon")?.as_str()).map(Raw::Month)),
+            p(r"\b(?i:in|since|from|early|late|mid|mid-|last|this|of|during|before|after)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b", |c| month_en(c.name("mon")?.as_str()).map(Raw::Month)),
             p(r"\b(?i:today|tonight|this morning|this afternoon|this evening|earlier today)\b", |_| Some(Raw::DayOffset(0))),
             p(r"\b(?i:yesterday|last night)\b", |_| Some(Raw::DayOffset(-1))),
             p(r"\b(?i:tomorrow)\b", |_| Some(Raw::DayOffset(1))),
