@@ -366,3 +366,80 @@ fn figure(doc: &Document, kind: CasualtyKind, min: Option<u64>, max: Option<u64>
     let date = timeline.iter().find(|t| in_sentence(&t.range)).map(|t| t.value.iso());
     Figure { kind, min, max, group, party, location, source, date, range }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{annotate, CasualtyKind, Group, Options};
+
+    fn figures(text: &str) -> Vec<(CasualtyKind, Option<u64>, Option<u64>)> {
+        annotate(text, &Options::default()).unwrap().casualties.into_iter().map(|c| (c.kind, c.min, c.max)).collect()
+    }
+
+    use CasualtyKind::*;
+
+    #[test]
+    fn vietnamese_counts_and_groups() {
+        let t = "Armenia ghi nhận 104 binh sĩ và 23 dân thường thiệt mạng.";
+        let ann = annotate(t, &Options::default()).unwrap();
+        let got: Vec<_> = ann.casualties.iter().map(|c| (c.kind, c.min, c.max, c.group)).collect();
+        assert_eq!(got, vec![(Killed, Some(104), Some(104), Group::Military), (Killed, Some(23), Some(23), Group::Civilian)]);
+        assert_eq!(ann.casualties[0].party.as_deref(), None);
+        assert_eq!(figures("Truy quét gỗ lậu, hai kiểm lâm bị thương, một lâm tặc thiệt mạng"), vec![(Wounded, Some(2), Some(2)), (Killed, Some(1), Some(1))]);
+    }
+
+    #[test]
+    fn vietnamese_qualifiers_and_words() {
+        assert_eq!(figures("Ít nhất 4 người đã thiệt mạng do bão."), vec![(Killed, Some(4), None)]);
+        assert_eq!(figures("Gần 200 người bị thương."), vec![(Wounded, None, Some(200))]);
+        assert_eq!(figures("Hàng chục người mất tích."), vec![(Missing, Some(20), Some(99))]);
+        assert_eq!(figures("Vụ nổ làm hai mươi mốt người tử vong."), vec![(Killed, Some(21), Some(21))]);
+        assert_eq!(figures("Có 11 người bị vùi lấp do sạt lở."), vec![(Missing, Some(11), Some(11))]);
+    }
+
+    #[test]
+    fn vietnamese_zero_forecast_and_breakdown() {
+        assert_eq!(figures("Vụ cháy không gây thiệt hại về người."), vec![(Killed, Some(0), Some(0))]);
+        assert!(figures("Dự kiến 31 triệu người bị ảnh hưởng do bão.").is_empty());
+        assert!(figures("Từ 19-31 triệu người có thể bị ảnh hưởng.").is_empty());
+        assert_eq!(figures("Việc 5 người (gồm 1 người lớn và 4 thiếu niên) tử vong."), vec![(Killed, Some(5), Some(5)), (Killed, Some(1), Some(1)), (Killed, Some(4), Some(4))]);
+        // 11 buried; 5 bodies found: the bodies are the five's outcome, not the eleven's.
+        assert_eq!(figures("Nơi có 11 người bị vùi lấp, hiện đã tìm thấy 5 thi thể."), vec![(Missing, Some(11), Some(11)), (Killed, Some(5), Some(5))]);
+    }
+
+    #[test]
+    fn not_casualties() {
+        assert!(figures("Ganja bị trúng 4 quả tên lửa, tầm bắn 300 km, một bé 5 tuổi khỏe mạnh.").is_empty());
+        assert!(figures("Four rescue boats searched for seven inches of rain.").is_empty());
+    }
+
+    #[test]
+    fn english_patterns() {
+        assert_eq!(figures("An explosion killed at least five people and wounded one."), vec![(Killed, Some(5), None), (Wounded, Some(1), Some(1))]);
+        assert_eq!(figures("A blast left 15 dead."), vec![(Killed, Some(15), Some(15))]);
+        assert_eq!(figures("The blast killed 23 people and injured hundreds."), vec![(Killed, Some(23), Some(23)), (Wounded, Some(200), Some(999))]);
+        assert_eq!(figures("Reports suggest as many as 200 have been killed."), vec![(Killed, None, Some(200))]);
+        assert_eq!(figures("More than 100 protesters killed in Iran."), vec![(Killed, Some(100), None)]);
+        assert_eq!(figures("Two firefighters suffered minor injuries."), vec![(Wounded, Some(2), Some(2))]);
+        assert_eq!(figures("Officials said no one was hurt."), vec![(Wounded, Some(0), Some(0))]);
+    }
+
+    #[test]
+    fn statements_without_figures_are_kept_unscored() {
+        let ann = annotate("Nhiều người chết trong cơn bão.", &Options::default()).unwrap();
+        assert_eq!(ann.casualties.len(), 1);
+        assert_eq!((ann.casualties[0].min, ann.casualties[0].max), (None, None));
+    }
+
+    #[test]
+    fn a_repeated_figure_is_listed_once() {
+        assert_eq!(figures("Ít nhất 4 người đã thiệt mạng. Các quan chức cho biết ít nhất 4 người đã thiệt mạng.").len(), 1);
+    }
+
+    #[test]
+    fn source_and_date_are_filled() {
+        let ann = annotate("Theo Reuters, ít nhất 4 người đã thiệt mạng hôm 1/11.", &Options::parse(None, Some("2020-11-02")).unwrap()).unwrap();
+        let c = &ann.casualties[0];
+        assert_eq!(c.source.as_deref(), Some("Reuters"));
+        assert_eq!(c.date.as_deref(), Some("2020-11-01"));
+    }
+}

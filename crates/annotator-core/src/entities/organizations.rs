@@ -6,7 +6,8 @@
 //! administrative unit ("huyện Krông Pa", or a bare "tỉnh"), another head ("Công an" in
 //! "Phòng PC45 Công an tỉnh"), a capitalised name or acronym ("PCCC", "Dân tộc nội trú"), or
 //! up to three lower-case descriptor words before one of those ("phổ thông", "thời tiết").
-//! The tail stops at linking words and verbs ("tại", "và", "cho biết"). Heads marked
+//! The tail stops at linking words and verbs ("tại", "và", "cho biết") and after a place.
+//! Heads marked
 //! standalone ("Bộ Quốc phòng", "Hạt kiểm lâm") are names even without a tail when written
 //! capitalised; the others ("quân đội", "chính phủ") need a named tail.
 
@@ -45,6 +46,9 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
             if let Some(m) = out.iter().filter(|m| m.tokens.start == k && matches!(m.kind, EntityType::Location | EntityType::Organization)).max_by_key(|m| m.tokens.end) {
                 k = m.tokens.end;
                 end = Some(k);
+                if m.kind == EntityType::Location {
+                    break; // a place closes the name: what follows is someone else ("… Nga Maria Zakharova")
+                }
             } else if let Some((l, r)) = ctx.role_at(k, &[Role::LocPrefix, Role::OrgHead, Role::OrgStandalone]) {
                 k += l;
                 if r == Role::LocPrefix {

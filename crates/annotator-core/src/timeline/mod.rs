@@ -4,6 +4,8 @@
 //! depend on what came before: "ngày thứ 8" counts from the last full day named, "Five years
 //! later" from the last year named, and a year-less "On 9 January" right after "January 7-9
 //! 2015" (same or previous paragraph) takes that year rather than the reference year.
+//! Relative days inside reported speech ("… last night,' Blanton said Tuesday") count from
+//! the day the words were said.
 
 pub mod date;
 pub mod patterns;
@@ -42,6 +44,7 @@ struct YearContext {
 pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
     let text = doc.text();
     let mut out: Vec<Dated> = Vec::new();
+    let mut raws: Vec<Raw> = Vec::new();
     let mut context: Option<YearContext> = None;
     let mut last_year: Option<i32> = None;
     // Paragraph number of each byte offset: count of non-empty lines before it.
@@ -80,7 +83,34 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
             (Raw::Year(y), _) => last_year = Some(y),
             _ => {}
         }
+        raws.push(f.raw);
         out.push(Dated { value, event: doc.sentence_at(f.range.start), range: f.range });
     }
+    resolve_speech_time(text, &mut out, &raws);
     out
+}
+
+const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "cho biết", "nói", "khẳng định", "thông báo"];
+
+/// "That's what they were in last night,' Blanton said Tuesday": a relative day in a sentence
+/// whose speech is dated counts from that date.
+fn resolve_speech_time(text: &str, out: &mut [Dated], raws: &[Raw]) {
+    for i in 0..out.len() {
+        let Raw::DayOffset(k) = raws[i] else { continue };
+        let anchor = (0..out.len()).find_map(|j| {
+            let (d, t) = (&out[j], &out[j].range);
+            if j == i || d.event != out[i].event || t.start < out[i].range.end {
+                return None;
+            }
+            let before = text[d.event.start..t.start].trim_end().to_lowercase();
+            let spoken = SPEECH_VERBS.iter().any(|v| before.ends_with(v) || before.ends_with(&format!("{v} on")));
+            match (spoken, d.value, raws[j]) {
+                (true, Value::Day(day), r) if !matches!(r, Raw::DayOffset(_)) => Some(day),
+                _ => None,
+            }
+        });
+        if let Some(day) = anchor {
+            out[i].value = Value::Day(day.add_days(k));
+        }
+    }
 }
