@@ -137,7 +137,7 @@ impl Scan<'_> {
 
 /// Whether token `k` is one of `words` (by matching key, so tone placement does not matter).
 fn key_in(scan: &Scan, k: usize, words: &[&str]) -> bool {
-    words.iter().any(|w| crate::entities::fold::key(w) == scan.keys[k])
+    words.iter().any(|w| crate::text::fold::key(w) == scan.keys[k])
 }
 
 fn multiplier(w: &str) -> Option<u64> {
@@ -156,13 +156,14 @@ const AUX_VI: &[&str] = &["đã", "bị", "vẫn", "còn", "đều", "nghi", "đ
 pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _reference: Option<Date>) -> Vec<Figure> {
     let text = doc.text();
     let scan = Scan {
-        keys: doc.tokens.iter().map(|t| crate::entities::fold::key(t.text(text))).collect(),
+        keys: doc.keys.clone(),
         lower: doc.tokens.iter().map(|t| t.text(text).to_lowercase()).collect(),
         texts: doc.tokens.iter().map(|t| t.text(text)).collect(),
         kinds: doc.tokens.iter().map(|t| t.kind).collect(),
         vocab: vocabulary(doc.language),
     };
     let lang = doc.language;
+    let cx = Context::new(entities, timeline);
     let aux: &[&str] = if lang == crate::Language::En { AUX_EN } else { AUX_VI };
     let mut out: Vec<Figure> = Vec::new();
     for sent in &doc.sentences {
@@ -187,7 +188,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                     Word::Hedge => hedges.push(i),
                     Word::Zero => {
                         let kind = if scan.keys[i..i + len].iter().any(|k| k.contains("thương") || k.contains("hurt") || k.contains("injur")) { CasualtyKind::Wounded } else { CasualtyKind::Killed };
-                        out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, i..i + len, sent, entities, timeline));
+                        out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, i..i + len, sent, &cx));
                         i += len;
                         continue;
                     }
@@ -234,7 +235,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             if let Some((oi, &(s, e, kind))) = hit {
                 used[oi] = true;
                 let span = q.start.min(s)..q.end.max(e);
-                out.push(figure(doc, kind, q.min, q.max, q.group, span, sent, entities, timeline));
+                out.push(figure(doc, kind, q.min, q.max, q.group, span, sent, &cx));
             }
         }
         // Statements without a figure ("nhiều người chết", "thương vong tiếp tục gia tăng").
@@ -245,7 +246,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             let vague = (s.saturating_sub(4).max(a)..s).any(|k| key_in(&scan, k, &["nhiều", "many", "handful", "several", "số"]));
             if vague || kind == CasualtyKind::KilledOrWounded && (s.saturating_sub(3).max(a)..s).any(|k| key_in(&scan, k, &["số", "con"])) {
                 let start = (s.saturating_sub(4).max(a)..s).find(|&k| key_in(&scan, k, &["nhiều", "many", "a", "con", "số"])).unwrap_or(s);
-                out.push(figure(doc, kind, None, None, Group::Unspecified, start..e, sent, entities, timeline));
+                out.push(figure(doc, kind, None, None, Group::Unspecified, start..e, sent, &cx));
             }
         }
     }
@@ -332,38 +333,53 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
     Some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun })
 }
 
+/// Entity mentions and timeline items sorted by position, to find those of a sentence by
+/// binary search (a long text has many of both).
+struct Context<'a> {
+    entities: &'a [Found],
+    /// (start, end, entity index), sorted by start.
+    mentions: Vec<(usize, usize, usize)>,
+    timeline: &'a [Dated],
+}
+
+impl<'a> Context<'a> {
+    fn new(entities: &'a [Found], timeline: &'a [Dated]) -> Self {
+        let mut mentions: Vec<(usize, usize, usize)> = entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i))).collect();
+        mentions.sort_unstable();
+        Context { entities, mentions, timeline }
+    }
+
+    fn in_range(&self, r: &Range<usize>) -> impl Iterator<Item = (&'a Found, Range<usize>)> + '_ {
+        let (start, end) = (r.start, r.end);
+        let entities = self.entities;
+        let a = self.mentions.partition_point(|m| m.0 < start);
+        self.mentions[a..].iter().take_while(move |m| m.0 < end).filter(move |m| m.1 <= end).map(move |&(s, e, i)| (&entities[i], s..e))
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
-fn figure(doc: &Document, kind: CasualtyKind, min: Option<u64>, max: Option<u64>, group: Group, toks: Range<usize>, sent: &Range<usize>, entities: &[Found], timeline: &[Dated]) -> Figure {
+fn figure(doc: &Document, kind: CasualtyKind, min: Option<u64>, max: Option<u64>, group: Group, toks: Range<usize>, sent: &Range<usize>, cx: &Context) -> Figure {
     let text = doc.text();
     let range = doc.tokens[toks.start].range.start..doc.tokens[toks.end - 1].range.end;
-    let in_sentence = |r: &Range<usize>| r.start >= sent.start && r.end <= sent.end;
-    let mention_text = |r: &Range<usize>| text[r.clone()].to_string();
-    // Party: a place or organization named right after the counted people ("binh sĩ Armenia").
-    let party = entities
-        .iter()
-        .filter(|e| matches!(e.kind, EntityType::Location | EntityType::Organization))
-        .find(|e| e.mentions.iter().any(|m| m.start >= range.start && m.end <= range.end))
-        .map(|e| e.name.clone());
-    let location = entities
-        .iter()
-        .filter(|e| e.kind == EntityType::Location && Some(&e.name) != party.as_ref())
-        .find(|e| e.mentions.iter().any(|m| in_sentence(m) && (m.end <= range.start || m.start >= range.end)))
-        .map(|e| e.name.clone());
+    // Party: a place or organization named inside the figure ("binh sĩ Armenia").
+    let party = cx.in_range(&range).find(|(e, _)| matches!(e.kind, EntityType::Location | EntityType::Organization)).map(|(e, _)| e.name.clone());
+    let location = cx
+        .in_range(sent)
+        .find(|(e, m)| e.kind == EntityType::Location && Some(&e.name) != party.as_ref() && (m.end <= range.start || m.start >= range.end))
+        .map(|(e, _)| e.name.clone());
     // Source: "theo X", "according to X", "X cho biết", "X said".
-    let sent_text = &text[sent.clone()];
-    let lower = sent_text.to_lowercase();
-    let source = entities
-        .iter()
-        .filter(|e| matches!(e.kind, EntityType::Organization | EntityType::Person))
-        .flat_map(|e| e.mentions.iter().filter(|m| in_sentence(m)).map(move |m| (e, m)))
-        .find(|(_, m)| {
-            let before = text[sent.start..m.start].to_lowercase();
-            let after = text[m.end..sent.end].to_lowercase();
-            before.trim_end().ends_with("theo") || before.trim_end().ends_with("according to") || after.trim_start().starts_with("cho biết") || after.trim_start().starts_with("said") || after.trim_start().starts_with("nói")
+    let source = cx
+        .in_range(sent)
+        .find(|(e, m)| {
+            matches!(e.kind, EntityType::Organization | EntityType::Person) && {
+                let before = text[sent.start..m.start].trim_end().to_lowercase();
+                let after = text[m.end..sent.end].trim_start().to_lowercase();
+                before.ends_with("theo") || before.ends_with("according to") || ["cho biết", "said", "nói", "says"].iter().any(|v| after.starts_with(v))
+            }
         })
-        .map(|(e, m)| if e.name.is_empty() { mention_text(m) } else { e.name.clone() })
-        .or_else(|| lower.contains("theo reuters").then(|| "Reuters".to_string()));
-    let date = timeline.iter().find(|t| in_sentence(&t.range)).map(|t| t.value.iso());
+        .map(|(e, _)| e.name.clone());
+    let t = cx.timeline.partition_point(|t| t.range.start < sent.start);
+    let date = cx.timeline.get(t).filter(|t| t.range.end <= sent.end).map(|t| t.value.iso());
     Figure { kind, min, max, group, party, location, source, date, range }
 }
 

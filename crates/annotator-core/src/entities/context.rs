@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::fold::key;
+use crate::text::fold::key;
 use super::lexicon::{longest_match, Lexicon, PhraseIndex, Role};
 use crate::text::language::Language;
 use crate::text::tokens::TokenKind;
@@ -60,7 +60,8 @@ impl<'a> Ctx<'a> {
             if t.kind == TokenKind::Punct && matches!(s, ":" | "“" | "\"" | "•" | "–" | "—" | "‘") {
                 fresh = true;
             }
-            tk.push(Tk { text: s, key: key(s), cap, upper, word, number, initial, noise: doc.in_noise(&t.range) });
+            let key = doc.keys[tk.len()].clone();
+            tk.push(Tk { text: s, key, cap, upper, word, number, initial, noise: doc.in_noise(&t.range) });
         }
         let mut lowercase_seen = HashSet::new();
         let mut midcap_seen = HashSet::new();
@@ -72,7 +73,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let lex = Lexicon::get();
-        let keys = tk.iter().map(|t| t.key.clone()).collect();
+        let keys = doc.keys.clone();
         Ctx { tk, keys, lex, triggers: &lex.triggers[&doc.language], lang: doc.language, lowercase_seen, midcap_seen }
     }
 

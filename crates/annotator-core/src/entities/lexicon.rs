@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::fold::key;
+use crate::text::fold::key;
 use crate::model::EntityType;
 use crate::text::language::Language;
 

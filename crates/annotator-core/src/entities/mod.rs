@@ -5,7 +5,6 @@
 //! `data/` with its provenance and is compiled in ([`lexicon`]).
 
 pub mod context;
-pub mod fold;
 pub mod lexicon;
 pub mod names;
 pub mod organizations;

@@ -11,6 +11,8 @@
 //! - weaker guesses: after "in"/"ở" a place, two to four foreign words a person. A lone word
 //!   is kept only if it later proves to be a known person's surname or a misspelt place.
 
+use std::collections::HashMap;
+
 use super::context::{looks_vietnamese, Ctx};
 use super::lexicon::Role;
 use super::recognize::{introduces_name, Mention};
@@ -54,8 +56,28 @@ pub fn is_vietnamese_syllable(s: &str) -> bool {
         && (lower.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) || ["c", "ch", "m", "n", "ng", "nh", "p", "t"].iter().any(|c| lower.ends_with(c)))
 }
 
+/// What earlier passes found, by where it ends: places (for "Tổng thống Azerbaijan Ilham
+/// Aliyev") and organizations (for "Islamic State Central Africa Province").
+pub struct Ends {
+    place_start_by_end: HashMap<usize, usize>,
+    org_by_end: HashMap<usize, usize>,
+}
+
 pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
     let n = ctx.len();
+    let mut ends = Ends { place_start_by_end: HashMap::new(), org_by_end: HashMap::new() };
+    for (idx, m) in out.iter().enumerate() {
+        match m.kind {
+            EntityType::Location => {
+                ends.place_start_by_end.insert(m.tokens.end, m.tokens.start);
+            }
+            EntityType::Organization if !m.weak => {
+                ends.org_by_end.insert(m.tokens.end, idx);
+            }
+            _ => {}
+        }
+    }
+    let mut drop: Vec<std::ops::Range<usize>> = Vec::new();
     let mut i = 0;
     while i < n {
         if covered[i] || !ctx.is_name_word(i) {
@@ -79,11 +101,11 @@ pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
             }
         }
         if through_connector {
-            out.retain(|m| !(m.tokens.start >= i && m.tokens.end <= j));
+            drop.push(i..j);
         }
         // "Islamic State Central Africa Province": a known organization's name goes on.
         if ctx.lang == Language::En && !ctx.tk[i].initial {
-            if let Some(org) = out.iter_mut().find(|m| m.tokens.end == i && m.kind == EntityType::Organization && !m.weak) {
+            if let Some(org) = ends.org_by_end.get(&i).map(|&idx| &mut out[idx]) {
                 while j < n && ctx.is_name_word(j) && !ctx.tk[j].initial && !ctx.is(j, Role::Calendar) {
                     j += 1;
                 }
@@ -94,16 +116,20 @@ pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
                 continue;
             }
         }
-        for m in split_and_classify(ctx, i, j, out) {
+        for m in split_and_classify(ctx, i, j, &ends) {
             covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
             out.push(m);
         }
         i = j;
     }
+    // Gazetteer words inside a name joined by a connector ("Praia" in "Mocimboa da Praia").
+    if !drop.is_empty() {
+        out.retain(|m| !drop.iter().any(|d| d.start <= m.tokens.start && m.tokens.end <= d.end && m.tokens != *d));
+    }
 }
 
 /// English runs holding a title ("Smithfield Fire Chief John Blanton") are two names.
-fn split_and_classify(ctx: &Ctx, a: usize, b: usize, found: &[Mention]) -> Vec<Mention> {
+fn split_and_classify(ctx: &Ctx, a: usize, b: usize, found: &Ends) -> Vec<Mention> {
     if ctx.lang == Language::En {
         if let Some(t) = (a + 1..b.saturating_sub(1)).rev().find(|&k| ctx.role_at(k, &[Role::PersonTitle]).is_some_and(|(l, _)| k + l < b)) {
             let (l, _) = ctx.role_at(t, &[Role::PersonTitle]).unwrap_or((1, Role::PersonTitle));
@@ -121,7 +147,7 @@ fn split_and_classify(ctx: &Ctx, a: usize, b: usize, found: &[Mention]) -> Vec<M
 }
 
 /// Decides what the capitalised run `[a, b)` names.
-fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &[Mention]) -> Option<Mention> {
+fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Mention> {
     // A Vietnamese full name, even at a sentence start or on a feature word ("Hồ Văn Lan").
     if vietnamese_full_name(ctx, a).is_some_and(|e| e == b) {
         return Some(Mention::strong(a..b, EntityType::Person, ctx.join(a..b)));
@@ -158,11 +184,7 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &[Mention]) -> Option<
     }
     // What stands before (also across a place: "Tổng thống Azerbaijan Ilham Aliyev").
     let role = before(ctx, a).or_else(|| {
-        found
-            .iter()
-            .find(|m| m.tokens.end == a && m.kind == EntityType::Location)
-            .and_then(|m| before(ctx, m.tokens.start))
-            .filter(|r| *r == Role::PersonTitle)
+        found.place_start_by_end.get(&a).and_then(|&s| before(ctx, s)).filter(|r| *r == Role::PersonTitle)
     });
     match role {
         Some(Role::PersonTitle) => return strong(EntityType::Person),

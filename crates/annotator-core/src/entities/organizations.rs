@@ -28,6 +28,15 @@ fn stops(ctx: &Ctx, k: usize) -> bool {
 
 pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
     let n = ctx.len();
+    // Longest place or organization starting at each token, for tails.
+    let mut named_at: std::collections::HashMap<usize, (usize, EntityType)> = std::collections::HashMap::new();
+    for m in out.iter().filter(|m| matches!(m.kind, EntityType::Location | EntityType::Organization)) {
+        let e = named_at.entry(m.tokens.start).or_insert((m.tokens.end, m.kind));
+        if m.tokens.end > e.0 {
+            *e = (m.tokens.end, m.kind);
+        }
+    }
+    let mut orgs: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < n {
         let Some((len, role)) = ctx.role_at(i, &[Role::OrgHead, Role::OrgStandalone]) else {
@@ -43,10 +52,10 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
         let mut end = None;
         let mut parts = 0;
         while k < n && parts < 4 && !stops(ctx, k) {
-            if let Some(m) = out.iter().filter(|m| m.tokens.start == k && matches!(m.kind, EntityType::Location | EntityType::Organization)).max_by_key(|m| m.tokens.end) {
-                k = m.tokens.end;
+            if let Some(&(e, kind)) = named_at.get(&k) {
+                k = e;
                 end = Some(k);
-                if m.kind == EntityType::Location {
+                if kind == EntityType::Location {
                     break; // a place closes the name: what follows is someone else ("… Nga Maria Zakharova")
                 }
             } else if let Some((l, r)) = ctx.role_at(k, &[Role::LocPrefix, Role::OrgHead, Role::OrgStandalone]) {
@@ -62,7 +71,7 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
                 while d < n && d - k < 3 && ctx.tk[d].word && !ctx.tk[d].cap && !stops(ctx, d) && ctx.role_at(d, &[Role::LocPrefix]).is_none() {
                     d += 1;
                 }
-                let named_next = d < n && (ctx.is_name_word(d) || ctx.role_at(d, &[Role::LocPrefix]).is_some() || out.iter().any(|m| m.tokens.start == d && m.kind != EntityType::Person));
+                let named_next = d < n && (ctx.is_name_word(d) || ctx.role_at(d, &[Role::LocPrefix]).is_some() || named_at.contains_key(&d));
                 if d > k && named_next {
                     k = d;
                 } else {
@@ -74,14 +83,21 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
         let standalone = role == Role::OrgStandalone && ctx.tk[i].cap && (!ctx.tk[i].initial || (len >= 2 && ctx.tk[i + 1].cap));
         match end.or(standalone.then_some(i + len)) {
             Some(e) => {
-                // The organization replaces a guess of a person over its own words.
-                out.retain(|m| !(m.kind == EntityType::Person && m.tokens.start >= i && m.tokens.end <= e && (m.weak || m.tokens.start > i)));
-                out.push(Mention::strong(i..e, EntityType::Organization, title_case(&ctx.join(i..e))));
+                orgs.push(Mention::strong(i..e, EntityType::Organization, title_case(&ctx.join(i..e))));
                 i = e;
             }
             None => i += len,
         }
     }
+    // An organization replaces a guess of a person over its own words (spans are sorted).
+    out.retain(|m| {
+        if m.kind != EntityType::Person {
+            return true;
+        }
+        let k = orgs.partition_point(|o| o.tokens.end <= m.tokens.start);
+        !orgs.get(k).is_some_and(|o| o.tokens.start <= m.tokens.start && m.tokens.end <= o.tokens.end && (m.weak || m.tokens.start > o.tokens.start))
+    });
+    out.extend(orgs);
 }
 
 /// Road codes: Vietnamese national and provincial roads ("QL13", "ĐT741") and US
@@ -122,11 +138,13 @@ pub fn dateline(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
         body_line_start = Some(r.start);
         break;
     }
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(p, _)| p).collect();
     for (i, t) in doc.tokens.iter().enumerate() {
         if i == 0 || !matches!(ctx.tk[i].text, "-" | "–" | "—") {
             continue;
         }
-        let line_start = text[..t.range.start].rfind('\n').map(|p| p + 1).unwrap_or(0);
+        let nl = newlines.partition_point(|&p| p < t.range.start);
+        let line_start = if nl == 0 { 0 } else { newlines[nl - 1] + 1 };
         let first = doc.tokens.partition_point(|x| x.range.start < line_start);
         if i == first || i - first > 5 {
             continue;
@@ -142,9 +160,11 @@ pub fn dateline(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
         if a >= b || !ctx.tk[a].cap || !(a..b).all(|k| ctx.tk[k].word) {
             continue;
         }
+        let outlet = Mention::strong(a..b, EntityType::Organization, ctx.join(a..b));
+        // Datelines are few (one per article, or a handful of parenthesised ones).
         out.retain(|m| !(m.tokens.start >= a && m.tokens.end <= b && m.kind != EntityType::Organization));
         if !out.iter().any(|m| m.tokens == (a..b)) {
-            out.push(Mention::strong(a..b, EntityType::Organization, ctx.join(a..b)));
+            out.push(outlet);
         }
     }
 }

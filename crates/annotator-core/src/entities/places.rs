@@ -15,6 +15,20 @@ use super::recognize::Mention;
 use crate::model::EntityType;
 
 pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
+    let mut found: Vec<(std::ops::Range<usize>, Mention)> = Vec::new();
+    scan(ctx, covered, out, &mut found);
+    // A prefix says what its name is: drop other readings of exactly those tokens.
+    let names: std::collections::HashSet<std::ops::Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
+    out.retain(|o| !(o.kind != EntityType::Location && names.contains(&o.tokens)));
+    let mut seen: std::collections::HashSet<(std::ops::Range<usize>, EntityType)> = out.iter().map(|o| (o.tokens.clone(), o.kind)).collect();
+    for (_, m) in found {
+        if seen.insert((m.tokens.clone(), m.kind)) {
+            out.push(m);
+        }
+    }
+}
+
+fn scan(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>, found: &mut Vec<(std::ops::Range<usize>, Mention)>) {
     let n = ctx.len();
     let mut i = 0;
     while i < n {
@@ -65,7 +79,7 @@ pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
             Role::LocNamed => Mention::strong(i..name_end, EntityType::Location, title_case(&ctx.join(i..name_end))),
             _ => Mention::strong(s..name_end, EntityType::Location, name),
         };
-        claim(covered, out, s..name_end, mention);
+        claim(covered, found, s..name_end, mention);
         // Lists: "các xã Phước Lộc, Phước Công", "vùng Khizi và Apsheron".
         let mut k = name_end;
         while role != Role::LocNamed && k + 1 < n && (ctx.tk[k].text == "," || ctx.key_is(k, &["và", "and"])) {
@@ -73,19 +87,15 @@ pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
             if e == k + 1 || super::recognize::introduces_name(ctx, k + 1).is_some() {
                 break;
             }
-            claim(covered, out, k + 1..e, Mention::strong(k + 1..e, EntityType::Location, ctx.join(k + 1..e)));
+            claim(covered, found, k + 1..e, Mention::strong(k + 1..e, EntityType::Location, ctx.join(k + 1..e)));
             k = e;
         }
         i = k.max(i + 1);
     }
 }
 
-/// Records a place and claims its name's tokens, replacing a gazetteer reading of exactly
-/// those tokens (the prefix says what they are).
-fn claim(covered: &mut [bool], out: &mut Vec<Mention>, name: std::ops::Range<usize>, m: Mention) {
-    out.retain(|o| !(o.tokens == name && o.kind != EntityType::Location));
-    if !out.iter().any(|o| o.tokens == m.tokens && o.kind == m.kind) {
-        out.push(m);
-    }
-    covered[name].iter_mut().for_each(|c| *c = true);
+/// Records a place and claims its name's tokens.
+fn claim(covered: &mut [bool], found: &mut Vec<(std::ops::Range<usize>, Mention)>, name: std::ops::Range<usize>, m: Mention) {
+    covered[name.clone()].iter_mut().for_each(|c| *c = true);
+    found.push((name, m));
 }

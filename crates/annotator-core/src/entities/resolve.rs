@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::fold::key;
+use crate::text::fold::key;
 use super::recognize::Mention;
 use super::Found;
 use crate::model::EntityType;
@@ -49,8 +49,12 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     }
     // Lists share a type: "Smithfield, Wilson Mills, Princeton, and Four Oaks fire departments".
     for i in 0..mentions.len() {
-        for j in i + 1..mentions.len() {
+        // Only the next few mentions can be the next item of a list (mentions are sorted).
+        for j in i + 1..mentions.len().min(i + 4) {
             let (a, b) = (&mentions[i], &mentions[j]);
+            if b.tokens.start < a.tokens.end {
+                continue;
+            }
             let gap: Vec<&str> = (a.tokens.end..b.tokens.start).map(tok).collect();
             let joined = !gap.is_empty() && gap.len() <= 2 && gap.iter().all(|g| matches!(*g, "," | "and" | "và" | "or" | "hoặc"));
             if !joined {
@@ -68,33 +72,37 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
         }
     }
     // Full names of people (two words or more), for lone surnames.
-    let people: Vec<(usize, String, String)> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityType::Person && !m.lone && m.tokens.len() >= 2)
-        .map(|m| (m.tokens.start, key(tok(m.tokens.end - 1)), m.canonical.clone()))
-        .collect();
-    let named: Vec<(String, EntityType, String)> = mentions
-        .iter()
-        .filter(|m| matches!(m.kind, EntityType::Location | EntityType::Organization) && !m.lone)
-        .map(|m| (surface(m), m.kind, m.canonical.clone()))
-        .collect();
+    // Full names by the key of their last word, with where they stand.
+    let mut people: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Person && !m.lone && m.tokens.len() >= 2) {
+        people.entry(key(tok(m.tokens.end - 1))).or_default().push((m.tokens.start, m.canonical.clone()));
+    }
+    let nearest_full = |k: &str, pos: usize| -> Option<String> {
+        people.get(k)?.iter().min_by_key(|(p, _)| p.abs_diff(pos)).map(|(_, n)| n.clone())
+    };
+    // Distinct surfaces of places and organizations, for misspellings.
+    let mut named: Vec<(String, EntityType, String)> = Vec::new();
+    let mut seen_surface: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for m in mentions.iter().filter(|m| matches!(m.kind, EntityType::Location | EntityType::Organization) && !m.lone) {
+        let s = surface(m);
+        if s.chars().count() >= 6 && seen_surface.insert(s.clone()) {
+            named.push((s, m.kind, m.canonical.clone()));
+        }
+    }
 
     let mut resolved: Vec<Mention> = Vec::new();
     for mut m in mentions {
         // "anh Thủy" after "Nguyễn Xuân Thủy": a single name is the full name's last word.
         if m.kind == EntityType::Person && !m.lone && m.tokens.len() == 1 {
-            let k = key(&m.canonical);
-            if let Some((_, _, full)) = people.iter().filter(|(_, last, _)| *last == k).min_by_key(|(pos, _, _)| pos.abs_diff(m.tokens.start)) {
-                m.canonical = full.clone();
+            if let Some(full) = nearest_full(&key(&m.canonical), m.tokens.start) {
+                m.canonical = full;
             }
         }
         if m.lone {
             // A lone capitalised word: a known person's surname, a misspelt place, or nothing.
-            let k = key(&m.canonical);
-            let nearest = people.iter().filter(|(_, last, _)| *last == k).min_by_key(|(pos, _, _)| pos.abs_diff(m.tokens.start));
-            if let Some((_, _, full)) = nearest {
-                m.canonical = full.clone();
-            } else if let Some((_, kind, canon)) = named.iter().find(|(t, _, _)| t.chars().count() >= 6 && m.canonical.chars().count() >= 6 && within_one_edit(t, &m.canonical)) {
+            if let Some(full) = nearest_full(&key(&m.canonical), m.tokens.start) {
+                m.canonical = full;
+            } else if let Some((_, kind, canon)) = named.iter().find(|(t, _, _)| m.canonical.chars().count() >= 6 && within_one_edit(t, &m.canonical)) {
                 m.kind = *kind;
                 m.canonical = canon.clone();
             } else {

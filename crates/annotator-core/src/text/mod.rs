@@ -4,6 +4,7 @@
 //! noise as byte ranges, plus the maps that turn those ranges into code-point offsets of the
 //! text as the caller gave it.
 
+pub mod fold;
 pub mod language;
 pub mod noise;
 pub mod normalize;
@@ -40,6 +41,8 @@ pub struct Document<'a> {
     normalized: Normalized,
     chars: CharIndex,
     pub tokens: Vec<Token>,
+    /// Matching key of each token ([`fold::key`]): case- and tone-placement-blind.
+    pub keys: Vec<String>,
     pub sentences: Vec<Range<usize>>,
     pub noise: Vec<Range<usize>>,
     pub language: Language,
@@ -54,10 +57,13 @@ impl<'a> Document<'a> {
         original_bytes.push(original.len() as u32);
         let chars = CharIndex::new(text);
         let tokens = tokens::tokenize(text);
+        // Words repeat (Zipf): key each distinct word once.
+        let mut cache: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+        let keys = tokens.iter().map(|t| cache.entry(t.text(text)).or_insert_with_key(|w| fold::key(w)).clone()).collect();
         let sentences = sentences::split_sentences(text);
         let noise = noise::find_noise(text);
         let language = language.unwrap_or_else(|| language::detect(text));
-        Document { original, original_bytes, chars, tokens, sentences, noise, language, normalized }
+        Document { original, original_bytes, chars, tokens, keys, sentences, noise, language, normalized }
     }
 
     /// The NFC text that all internal byte ranges refer to.
@@ -67,7 +73,9 @@ impl<'a> Document<'a> {
 
     /// Whether a byte range of the normalised text touches page noise.
     pub fn in_noise(&self, r: &Range<usize>) -> bool {
-        self.noise.iter().any(|n| n.start < r.end && r.start < n.end)
+        // Noise ranges are sorted and disjoint: the first one ending after `r.start` decides.
+        let i = self.noise.partition_point(|n| n.end <= r.start);
+        self.noise.get(i).is_some_and(|n| n.start < r.end)
     }
 
     /// The sentence holding byte `b` (the whole text's line if no sentence does).

@@ -2,16 +2,20 @@
 //!
 //! Two kinds are seen in real scraped articles: the residue of an embedded text-to-speech
 //! player ("0:00 / 0:00", "0:00", then a list of voices such as "• Nam miền Bắc"), and image
-//! captions printed twice (a line that repeats an earlier line word for word, often without
-//! its final full stop). Noise is reported so the page can mute it, and no extractor looks
+//! captions printed twice (a line that repeats one of the few lines before it word for word,
+//! often without its final full stop: a caption beside the paragraph it illustrates). Noise is reported so the page can mute it, and no extractor looks
 //! inside it.
 
 use std::ops::Range;
 
+/// How many preceding non-empty lines a repeated caption is looked for in.
+const RECENT_LINES: usize = 8;
+
 /// Byte ranges of the noise lines of `text` (each a whole line, without its line break).
 pub fn find_noise(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    // The last few non-empty lines: a caption repeats something close by.
+    let mut recent: std::collections::VecDeque<&str> = std::collections::VecDeque::with_capacity(RECENT_LINES);
     let mut after_player = false;
     let mut offset = 0;
     for raw in text.split('\n') {
@@ -34,11 +38,14 @@ pub fn find_noise(text: &str) -> Vec<Range<usize>> {
         }
         after_player = false;
         let key = line.trim_end_matches(['.', ' ']);
-        if key.split_whitespace().count() >= 5 && seen.contains(&key) {
+        if key.split_whitespace().count() >= 5 && recent.contains(&key) {
             out.push(range);
             continue;
         }
-        seen.push(key);
+        if recent.len() == RECENT_LINES {
+            recent.pop_front();
+        }
+        recent.push_back(key);
     }
     out
 }

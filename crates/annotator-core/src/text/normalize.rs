@@ -19,8 +19,8 @@ pub struct Normalized {
     /// The NFC text the engine works on.
     pub text: String,
     /// For each code point of `text`: the original code-point range `[start, end)` of the
-    /// chunk it came from.
-    origin: Vec<(u32, u32)>,
+    /// chunk it came from; `None` when the original was already NFC (the identity map).
+    origin: Option<Vec<(u32, u32)>>,
     /// Number of code points in the original text.
     original_len: usize,
 }
@@ -32,6 +32,11 @@ fn is_stable_boundary(c: char) -> bool {
 impl Normalized {
     /// Normalises `original` to NFC, recording the origin of each resulting code point.
     pub fn new(original: &str) -> Self {
+        // Most articles are already NFC: then offsets need no map at all.
+        if is_nfc_quick(original.chars()) == IsNormalized::Yes {
+            let n = original.chars().count();
+            return Normalized { text: original.to_string(), origin: None, original_len: n };
+        }
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         let mut chunk = String::new();
@@ -49,24 +54,28 @@ impl Normalized {
         if !chunk.is_empty() {
             flush(&mut text, &mut origin, &chunk, chunk_start, n);
         }
-        Normalized { text, origin, original_len: n }
+        Normalized { text, origin: Some(origin), original_len: n }
     }
 
     /// Number of code points in the normalised text.
     pub fn len_chars(&self) -> usize {
-        self.origin.len()
+        self.origin.as_ref().map_or(self.original_len, Vec::len)
     }
 
     /// Maps a code-point range of the normalised text to a code-point range of the original.
     /// An empty range maps to an empty range at the corresponding position.
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
-        let start = start.min(self.origin.len());
-        let end = end.clamp(start, self.origin.len());
-        let s = if start < self.origin.len() { self.origin[start].0 as usize } else { self.original_len };
+        let Some(origin) = &self.origin else {
+            let start = start.min(self.original_len);
+            return (start, end.clamp(start, self.original_len));
+        };
+        let start = start.min(origin.len());
+        let end = end.clamp(start, origin.len());
+        let s = if start < origin.len() { origin[start].0 as usize } else { self.original_len };
         if end == start {
             return (s, s);
         }
-        let e = self.origin[end - 1].1 as usize;
+        let e = origin[end - 1].1 as usize;
         (s, e.max(s))
     }
 }

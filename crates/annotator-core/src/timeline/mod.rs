@@ -97,11 +97,8 @@ const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "cho biết", "
 fn resolve_speech_time(text: &str, out: &mut [Dated], raws: &[Raw]) {
     for i in 0..out.len() {
         let Raw::DayOffset(k) = raws[i] else { continue };
-        let anchor = (0..out.len()).find_map(|j| {
+        let anchor = (i + 1..out.len()).take_while(|&j| out[j].event == out[i].event).find_map(|j| {
             let (d, t) = (&out[j], &out[j].range);
-            if j == i || d.event != out[i].event || t.start < out[i].range.end {
-                return None;
-            }
             let before = text[d.event.start..t.start].trim_end().to_lowercase();
             let spoken = SPEECH_VERBS.iter().any(|v| before.ends_with(v) || before.ends_with(&format!("{v} on")));
             match (spoken, d.value, raws[j]) {

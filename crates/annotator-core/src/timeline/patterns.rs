@@ -180,60 +180,60 @@ fn compile(lang: Language) -> Vec<Pattern> {
     match lang {
         Language::Vi => vec![
             // "ngày 4-10-2020", "4/10/2020", "ngày 27/9/2020"
-            p(&format!(r"(?i:{VI_DAYPART}\s+)?\b(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})[-/.](?P<y>(?:19|20)\d\d)\b"), full),
+            p(&format!(r"(?i:{VI_DAYPART}\s+)?(?-u:\b)(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})[-/.](?P<y>(?:19|20)\d\d)(?-u:\b)"), full),
             // "9h sáng 3/6", "hôm nay, 1/11", "chiều qua (2/6)", "ngày 4-10", "hôm 27-9", "tối 21.5"
-            p(&format!(r"(?i:(?:\d{{1,2}}h(?:\d\d)?\s+)?(?:(?:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|hôm qua|sáng qua|trưa qua|chiều qua|tối qua|đêm qua)\s*[,(]?\s*|{VI_DAYPART}\s+(?:ngày\s+)?))\b(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})\b\)?(?P<tail>\s*(?:km|m|%|cm|mm|kg|tấn|triệu|tỷ))?"), |c| if c.name("tail").is_some() { None } else { day_month(c) }),
+            p(&format!(r"(?i:(?:\d{{1,2}}h(?:\d\d)?\s+)?(?:(?:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|hôm qua|sáng qua|trưa qua|chiều qua|tối qua|đêm qua)\s*[,(]?\s*|{VI_DAYPART}\s+(?:ngày\s+)?))(?-u:\b)(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})(?-u:\b)\)?(?P<tail>\s*(?:km|m|%|cm|mm|kg|tấn|triệu|tỷ))?"), |c| if c.name("tail").is_some() { None } else { day_month(c) }),
             // "cuối tháng 7.2015", "tháng 10/2020"
-            p(r"(?i:(?:cuối|đầu|giữa)\s+)?(?i:tháng)\s+(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b", |c| { let m = num(c, "m")?; (1..=12).contains(&m).then(|| Raw::MonthYear(c.name("y").and_then(|y| y.as_str().parse().ok()).unwrap_or(0), m)) }),
+            p(r"(?i:(?:cuối|đầu|giữa)\s+)?(?i:tháng)\s+(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?-u:\b)", |c| { let m = num(c, "m")?; (1..=12).contains(&m).then(|| Raw::MonthYear(c.name("y").and_then(|y| y.as_str().parse().ok()).unwrap_or(0), m)) }),
             // "giữa tháng 4", "tháng 10"
-            p(r"(?i:(?:cuối|đầu|giữa)\s+)?(?i:tháng)\s+(?P<m>\d{1,2})\b(?P<tail>\s*(?:năm|tuổi|qua|trước|tới|nay))?", |c| if c.name("tail").is_some() { None } else { num(c, "m").filter(|m| (1..=12).contains(m)).map(Raw::Month) }),
+            p(r"(?i:(?:cuối|đầu|giữa)\s+)?(?i:tháng)\s+(?P<m>\d{1,2})(?-u:\b)(?P<tail>\s*(?:năm|tuổi|qua|trước|tới|nay))?", |c| if c.name("tail").is_some() { None } else { num(c, "m").filter(|m| (1..=12).contains(m)).map(Raw::Month) }),
             // "năm 2020", "SN 1979"
-            p(r"(?i:năm|SN|sinh năm)\s+(?P<y>(?:19|20)\d\d)\b", |c| c.name("y")?.as_str().parse().ok().map(Raw::Year)),
+            p(r"(?i:năm|SN|sinh năm)\s+(?P<y>(?:19|20)\d\d)(?-u:\b)", |c| c.name("y")?.as_str().parse().ok().map(Raw::Year)),
             p(r"(?i:năm ngoái|năm trước)", |_| Some(Raw::YearOffset(-1))),
             p(r"(?i:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|ngày hôm nay)", |_| Some(Raw::DayOffset(0))),
             p(r"(?i:hôm qua|sáng qua|trưa qua|chiều qua|tối qua|đêm qua|ngày hôm qua)", |_| Some(Raw::DayOffset(-1))),
             p(r"(?i:ngày mai)", |_| Some(Raw::DayOffset(1))),
-            p(r"(?i:tháng trước|tháng qua)\b", |_| Some(Raw::MonthOffset(-1))),
+            p(r"(?i:tháng trước|tháng qua)(?-u:\b)", |_| Some(Raw::MonthOffset(-1))),
             // "cách đây 6 năm", "Khoảng một năm trước"
             p(r"(?i:cách đây\s+(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm)", vi_offset_years),
             p(r"(?i:(?:khoảng\s+)?(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s+trước)", vi_offset_years),
             // weekdays: "thứ Hai", "Chủ nhật" (capitalised: "thứ hai" is also "second")
             p(r"(?:[Tt]hứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy))|(?:[Cc]hủ [Nn]hật)", |c| weekday_vi(c.get(0)?.as_str()).map(Raw::Weekday)),
             // "ngày thứ 8" of something
-            p(r"(?i:ngày thứ)\s+(?P<n>\d{1,3})\b", |c| num(c, "n").filter(|&n| n >= 1).map(|n| Raw::NthDay(n as i64))),
+            p(r"(?i:ngày thứ)\s+(?P<n>\d{1,3})(?-u:\b)", |c| num(c, "n").filter(|&n| n >= 1).map(|n| Raw::NthDay(n as i64))),
         ],
         Language::En => vec![
             // "October 4, 2020", "Jan. 7-9 2015", "Tuesday, November 19, 2019"
-            p(&format!(r"\b(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*-\s*\d{{1,2}})?,?\s+(?P<y>(?:19|20)\d\d)\b"), en_full),
+            p(&format!(r"(?-u:\b)(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*-\s*\d{{1,2}})?,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"), en_full),
             // "4 October 2020"
-            p(&format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})\s*,?\s+(?P<y>(?:19|20)\d\d)\b"), en_full),
+            p(&format!(r"(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})\s*,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"), en_full),
             // "Tuesday, November 19", "Oct. 4", "September 2"
-            p(&format!(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*-\s*\d{{1,2}}\b)?"), en_day_month),
+            p(&format!(r"(?-u:\b)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*-\s*\d{{1,2}}(?-u:\b))?"), en_day_month),
             // "15 November", "On 9 January"
-            p(&format!(r"\b(?:[Oo]n\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})\b"), en_day_month),
+            p(&format!(r"(?-u:\b)(?:[Oo]n\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})(?-u:\b)"), en_day_month),
             // "June 2019", "in November 2018"
-            p(&format!(r"\b(?:(?i:in|since|by|until|of|early|late|mid-?)\s+)?(?P<mon>{EN_MONTH})\s+(?P<y>(?:19|20)\d\d)\b"), |c| Some(Raw::MonthYear(c.name("y")?.as_str().parse().ok()?, month_en(c.name("mon")?.as_str())?))),
+            p(&format!(r"(?-u:\b)(?:(?i:in|since|by|until|of|early|late|mid-?)\s+)?(?P<mon>{EN_MONTH})\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"), |c| Some(Raw::MonthYear(c.name("y")?.as_str().parse().ok()?, month_en(c.name("mon")?.as_str())?))),
             // "March last year", "In March last year"
-            p(&format!(r"\b(?:(?i:in)\s+)?(?P<mon>{EN_MONTH})\s+last\s+year\b"), |c| Some(Raw::MonthLastYear(month_en(c.name("mon")?.as_str())?))),
+            p(&format!(r"(?-u:\b)(?:(?i:in)\s+)?(?P<mon>{EN_MONTH})\s+last\s+year(?-u:\b)"), |c| Some(Raw::MonthLastYear(month_en(c.name("mon")?.as_str())?))),
             // "until November", "by March": a month ahead
-            p(r"\b(?i:until|till|by|next)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?P<tail>\s+(?:19|20)\d\d)?", |c| if c.name("tail").is_some() { None } else { month_en(c.name("mon")?.as_str()).map(Raw::MonthAhead) }),
+            p(r"(?-u:\b)(?i:until|till|by|next)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)(?P<tail>\s+(?:19|20)\d\d)?", |c| if c.name("tail").is_some() { None } else { month_en(c.name("mon")?.as_str()).map(Raw::MonthAhead) }),
             // "Five years later"
-            p(r"\b(?i:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+later)\b", |c| { let n = c.name("n")?.as_str().to_lowercase(); let k = n.parse::<u64>().ok().or_else(|| parse_en_words(&[n.as_str()]))?; Some(Raw::YearsLater(k as i32)) }),
+            p(r"(?-u:\b)(?i:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+later)(?-u:\b)", |c| { let n = c.name("n")?.as_str().to_lowercase(); let k = n.parse::<u64>().ok().or_else(|| parse_en_words(&[n.as_str()]))?; Some(Raw::YearsLater(k as i32)) }),
             // "in April", "since July", "last March" (a bare capitalised month after a cue word)
-            p(r"\b(?i:in|since|from|early|late|mid|mid-|last|this|of|during|before|after)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b", |c| month_en(c.name("mon")?.as_str()).map(Raw::Month)),
-            p(r"\b(?i:today|tonight|this morning|this afternoon|this evening|earlier today)\b", |_| Some(Raw::DayOffset(0))),
-            p(r"\b(?i:yesterday|last night)\b", |_| Some(Raw::DayOffset(-1))),
-            p(r"\b(?i:tomorrow)\b", |_| Some(Raw::DayOffset(1))),
-            p(r"\b(?i:last month)\b", |_| Some(Raw::MonthOffset(-1))),
-            p(r"\b(?i:this month)\b", |_| Some(Raw::MonthOffset(0))),
-            p(r"\b(?i:last year)\b", |_| Some(Raw::YearOffset(-1))),
-            p(r"\b(?i:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|a hundred)\s+years?\s+ago)\b", en_offset_years),
+            p(r"(?-u:\b)(?i:in|since|from|early|late|mid|mid-|last|this|of|during|before|after)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)", |c| month_en(c.name("mon")?.as_str()).map(Raw::Month)),
+            p(r"(?-u:\b)(?i:today|tonight|this morning|this afternoon|this evening|earlier today)(?-u:\b)", |_| Some(Raw::DayOffset(0))),
+            p(r"(?-u:\b)(?i:yesterday|last night)(?-u:\b)", |_| Some(Raw::DayOffset(-1))),
+            p(r"(?-u:\b)(?i:tomorrow)(?-u:\b)", |_| Some(Raw::DayOffset(1))),
+            p(r"(?-u:\b)(?i:last month)(?-u:\b)", |_| Some(Raw::MonthOffset(-1))),
+            p(r"(?-u:\b)(?i:this month)(?-u:\b)", |_| Some(Raw::MonthOffset(0))),
+            p(r"(?-u:\b)(?i:last year)(?-u:\b)", |_| Some(Raw::YearOffset(-1))),
+            p(r"(?-u:\b)(?i:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|a hundred)\s+years?\s+ago)(?-u:\b)", en_offset_years),
             // weekdays, with an optional part of day: "Monday night", "overnight Monday", "Tuesday's"
-            p(r"\b(?:(?i:overnight|early|late|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?\b", |c| weekday_en(c.name("wd")?.as_str()).map(Raw::Weekday)),
+            p(r"(?-u:\b)(?:(?i:overnight|early|late|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?(?-u:\b)", |c| weekday_en(c.name("wd")?.as_str()).map(Raw::Weekday)),
             // "on the eighth day"
-            p(r"\b(?i:on the|the)\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+day\b", |c| num(c, "n").map(|n| Raw::NthDay(n as i64))),
+            p(r"(?-u:\b)(?i:on the|the)\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+day(?-u:\b)", |c| num(c, "n").map(|n| Raw::NthDay(n as i64))),
             // bare years: "the 2015 attack", "in 2015"
-            p(r"(?:\b(?i:in|since|by|of|the|until)\s+)?\b(?P<y>(?:19[5-9]|20[0-4])\d)\b(?P<tail>\s*(?:%|km|people|kg|tonnes|miles|feet|m\b))?", |c| if c.name("tail").is_some() { None } else { c.name("y")?.as_str().parse().ok().map(Raw::Year) }),
+            p(r"(?:(?-u:\b)(?i:in|since|by|of|the|until)\s+)?(?-u:\b)(?P<y>(?:19[5-9]|20[0-4])\d)(?-u:\b)(?P<tail>\s*(?:%|km|people|kg|tonnes|miles|feet|m(?-u:\b)))?", |c| if c.name("tail").is_some() { None } else { c.name("y")?.as_str().parse().ok().map(Raw::Year) }),
         ],
     }
 }
@@ -261,7 +261,8 @@ pub fn find(text: &str, lang: Language) -> Vec<Found> {
             {
                 continue;
             }
-            if text[..m.start()].trim_end().to_lowercase().ends_with("lớp") {
+            let near = crate::text::floor_char_boundary(text, m.start().saturating_sub(12));
+            if text[near..m.start()].trim_end().to_lowercase().ends_with("lớp") {
                 continue;
             }
             if let Some(raw) = (p.build)(&c) {

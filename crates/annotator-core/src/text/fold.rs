@@ -11,6 +11,9 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']
 
 /// The matching key of one word (or a phrase: each word keyed in place).
 pub fn key(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len() + 2);
     let mut tone: Option<char> = None;
     let mut base = String::with_capacity(word.len());
