@@ -88,6 +88,11 @@ impl Scan<'_> {
         if i >= n {
             return None;
         }
+        // Most tokens are neither digits nor number words: decide that cheaply.
+        let w = self.lower[i].as_str();
+        if self.kinds[i] != TokenKind::Number && !is_number_word(w) && !matches!(w, "a" | "an" | "hàng" | "vài" | "dozens" | "hundreds" | "thousands" | "tens") {
+            return None;
+        }
         if self.kinds[i] == TokenKind::Number {
             // "19-31": a range in one token
             if let Some((x, y)) = self.texts[i].split_once('-') {
@@ -135,9 +140,9 @@ impl Scan<'_> {
     }
 }
 
-/// Whether token `k` is one of `words` (by matching key, so tone placement does not matter).
+/// Whether token `k` is one of `words` (lower-case).
 fn key_in(scan: &Scan, k: usize, words: &[&str]) -> bool {
-    words.iter().any(|w| crate::text::fold::key(w) == scan.keys[k])
+    words.contains(&scan.lower[k].as_str())
 }
 
 fn multiplier(w: &str) -> Option<u64> {

@@ -55,7 +55,7 @@ pub fn vocabulary(lang: Language) -> &'static PhraseIndex<Word> {
     &ALL.get_or_init(|| {
         DATA.iter()
             .map(|(l, data)| {
-                let mut index = HashMap::new();
+                let mut index = PhraseIndex::default();
                 for line in data.lines().filter(|l| !l.starts_with('#')) {
                     if let Some((role, phrase)) = line.split_once('\t') {
                         if let Some(w) = parse(role.trim()) {

@@ -30,9 +30,9 @@ pub struct Ctx<'a> {
     pub triggers: &'static PhraseIndex<(Role, bool)>,
     pub lang: Language,
     /// Keys of words the document also writes in lower case: ordinary words.
-    pub lowercase_seen: HashSet<String>,
+    pub lowercase_seen: rustc_hash::FxHashSet<String>,
     /// Keys of words the document capitalises away from a sentence start: names.
-    pub midcap_seen: HashSet<String>,
+    pub midcap_seen: rustc_hash::FxHashSet<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -63,8 +63,8 @@ impl<'a> Ctx<'a> {
             let key = doc.keys[tk.len()].clone();
             tk.push(Tk { text: s, key, cap, upper, word, number, initial, noise: doc.in_noise(&t.range) });
         }
-        let mut lowercase_seen = HashSet::new();
-        let mut midcap_seen = HashSet::new();
+        let mut lowercase_seen = rustc_hash::FxHashSet::default();
+        let mut midcap_seen = rustc_hash::FxHashSet::default();
         for t in &tk {
             if t.word && !t.cap {
                 lowercase_seen.insert(t.key.clone());
@@ -110,6 +110,12 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` is one of `words` (compared by matching key).
     pub fn key_is(&self, i: usize, words: &[&str]) -> bool {
         i < self.keys.len() && words.iter().any(|w| key(w) == self.keys[i])
+    }
+
+    /// Whether token `i` ends an organization's tail ([`TAIL_STOP`], keyed once).
+    pub fn is_tail_stop(&self, i: usize) -> bool {
+        static KEYS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+        KEYS.get_or_init(|| TAIL_STOP.iter().map(|w| key(w)).collect()).contains(&self.keys[i])
     }
 
     /// The tokens' text joined by single spaces.

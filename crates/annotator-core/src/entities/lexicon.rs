@@ -70,7 +70,9 @@ impl Role {
 }
 
 /// Phrases keyed by their first word's key; each phrase is its words' keys, longest first.
-pub type PhraseIndex<V> = HashMap<String, Vec<(Vec<String>, V)>>;
+/// (FxHash: looked up several times per token, with keys that are not attacker-chosen in a
+/// way that matters, since the index is fixed data.)
+pub type PhraseIndex<V> = rustc_hash::FxHashMap<String, Vec<(Vec<String>, V)>>;
 
 pub struct Lexicon {
     pub gazetteer: PhraseIndex<Known>,
@@ -117,7 +119,7 @@ pub fn sort_longest_first<V>(index: &mut PhraseIndex<V>) {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut gazetteer: PhraseIndex<Known> = HashMap::new();
+        let mut gazetteer: PhraseIndex<Known> = PhraseIndex::default();
         for (kind, data) in GAZETTEERS {
             for (surface, canonical) in lines(data) {
                 let is_acronym = surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && surface.chars().count() <= 5;
@@ -128,7 +130,7 @@ impl Lexicon {
         sort_longest_first(&mut gazetteer);
         let mut triggers = HashMap::new();
         for (lang, data) in TRIGGERS {
-            let mut index: PhraseIndex<(Role, bool)> = HashMap::new();
+            let mut index: PhraseIndex<(Role, bool)> = PhraseIndex::default();
             for (role, phrase) in lines(data) {
                 if let Some(role) = Role::parse(role.trim()) {
                     let capitalised = phrase.chars().next().is_some_and(char::is_uppercase);

@@ -11,7 +11,7 @@
 //! standalone ("Bộ Quốc phòng", "Hạt kiểm lâm") are names even without a tail when written
 //! capitalised; the others ("quân đội", "chính phủ") need a named tail.
 
-use super::context::{title_case, Ctx, TAIL_STOP};
+use super::context::{title_case, Ctx};
 use super::lexicon::Role;
 use super::names::name_run_end;
 use super::recognize::Mention;
@@ -23,7 +23,7 @@ const TROOPS: &[&str] = &["quân", "lính", "binh", "troops", "forces"];
 
 fn stops(ctx: &Ctx, k: usize) -> bool {
     let t = &ctx.tk[k];
-    t.noise || ctx.key_is(k, TAIL_STOP) || (!t.word && !t.number)
+    t.noise || ctx.is_tail_stop(k) || (!t.word && !t.number)
 }
 
 pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
