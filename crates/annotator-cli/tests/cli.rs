@@ -86,6 +86,7 @@ fn bad_input_gets_a_clear_message_and_nonzero_exit() {
     let cases: Vec<(Vec<&str>, &[u8], &str)> = vec![
         (vec![], b"   \n", "empty"),
         (vec![], b"\xff\xfe\x00binary", "not UTF-8"),
+        (vec![], b"ELF\x00\x01\x02 valid UTF-8 but binary", "binary"),
         (vec!["/nonexistent/article.txt"], b"", "cannot read"),
         (vec!["--date", "2020-13-45", "-"], b"x", "invalid date"),
         (vec!["--lang", "fr", "-"], b"x", "invalid language"),

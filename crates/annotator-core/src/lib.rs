@@ -51,13 +51,33 @@ impl Options {
     }
 }
 
+/// Whether `text` is a binary file read as text: a NUL, or more than one character in ten
+/// (in the first 64 KiB) a control character other than tab and line breaks.
+pub fn looks_binary(text: &str) -> bool {
+    let sample = &text[..text::floor_char_boundary(text, 65_536)];
+    let (mut control, mut total) = (0usize, 0usize);
+    for c in sample.chars() {
+        if c == '\0' {
+            return true;
+        }
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            control += 1;
+        }
+    }
+    control * 10 > total
+}
+
 /// Annotates one article.
 ///
-/// Fails only on text with nothing to annotate ([`Error::EmptyText`]); any other input, however
-/// odd, gives an annotation.
+/// Fails only on text with nothing to annotate ([`Error::EmptyText`]) or on a binary file
+/// ([`Error::BinaryText`]); any other input, however odd, gives an annotation.
 pub fn annotate(text: &str, options: &Options) -> Result<Annotation, Error> {
     if text.trim().is_empty() {
         return Err(Error::EmptyText);
+    }
+    if looks_binary(text) {
+        return Err(Error::BinaryText);
     }
     let doc = text::Document::new(text, options.language);
     let entities = entities::extract(&doc);

@@ -5,6 +5,7 @@
 //! text as the caller gave it.
 
 pub mod fold;
+pub mod html;
 pub mod language;
 pub mod noise;
 pub mod normalize;
