@@ -2,13 +2,18 @@
 //! its entities highlighted beside a sidebar of casualties and a timeline. It only renders
 //! what the engine (`annotator-core`) returns.
 //!
-//! - [`render`]: pure view logic (layout of marks into paragraphs, sidebar summaries);
+//! - [`render`]: pure view logic (layout of marks, sidebar summaries, charts, exports, file
+//!   input), tested natively;
+//! - [`state`]: the view state the components share;
 //! - [`components`]: the Leptos components that turn those into DOM;
-//! - [`app`]: the page's state and wiring.
+//! - [`dom`]: the few direct DOM effects (scroll, flash, download, clipboard, files);
+//! - [`app`]: the page's wiring.
 
 pub mod app;
 pub mod components;
+pub mod dom;
 pub mod render;
+pub mod state;
 
 /// The first article the product must handle: shown annotated on first load.
 pub const SEED_ARTICLE: &str = include_str!("../seeds/000_4b482bd7dbe4f5f8.txt");

@@ -1,23 +1,51 @@
 //! The article with its marks: entities coloured by type, dates and casualty figures
-//! underlined, noise muted. Text goes into text nodes only, never into HTML.
+//! underlined, noise muted. Text goes into text nodes only, never into HTML. Clicking a
+//! mention selects its entity; hovering or focusing it opens its card.
 
 use annotator_core::{Annotation, EntityType};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::render::layout::{Layout, Mark, MarkKind, Piece};
+use crate::state::{casualty_id, date_id, mention_id, Card, Ui};
 
-/// CSS classes and a tooltip for a piece covered by `marks`.
-fn decorate(all: &[Mark], ann: &Annotation, piece: &Piece) -> (String, String) {
+pub fn type_label(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Person => "Person",
+        EntityType::Location => "Location",
+        EntityType::Organization => "Organization",
+        EntityType::Weapon => "Weapon",
+    }
+}
+
+/// What a piece shows: classes, a tooltip, the element id of the mark it starts (if any), and
+/// the innermost entity it belongs to.
+struct Decor {
+    class: String,
+    title: String,
+    id: Option<String>,
+    entity: Option<usize>,
+}
+
+fn decorate(all: &[Mark], ann: &Annotation, piece: &Piece) -> Decor {
     let mut classes = vec!["mark".to_string()];
     let mut titles = Vec::new();
+    let mut id = None;
+    let mut entity = None;
     let mut depth = 0;
     for &m in &piece.marks {
-        match all[m].kind {
-            MarkKind::Entity { kind, entity } => {
+        let mark = &all[m];
+        let starts_here = mark.start == piece.start;
+        match mark.kind {
+            MarkKind::Entity { kind, entity: e } => {
                 depth += 1;
-                classes.push(format!("ent-{}", kind.as_str()));
-                if let Some(e) = ann.entities.get(entity) {
-                    titles.push(format!("{}: {}", type_label(kind), e.name));
+                classes.push(format!("ent ent-{}", kind.as_str()));
+                entity = Some(e);
+                if let Some(en) = ann.entities.get(e) {
+                    titles.push(format!("{}: {}", type_label(kind), en.name));
+                }
+                if starts_here && id.is_none() {
+                    id = Some(mention_id(e, mark.start));
                 }
             }
             MarkKind::Date { index } => {
@@ -25,11 +53,17 @@ fn decorate(all: &[Mark], ann: &Annotation, piece: &Piece) -> (String, String) {
                 if let Some(t) = ann.timeline.get(index) {
                     titles.push(format!("Date: {}", t.value));
                 }
+                if starts_here {
+                    id = id.or(Some(date_id(index)));
+                }
             }
             MarkKind::Casualty { index } => {
                 classes.push("casualty".into());
                 if let Some(c) = ann.casualties.get(index) {
-                    titles.push(format!("Casualties: {} {}", crate::render::summary::figure(c), c.kind.as_str()));
+                    titles.push(format!("Casualties: {} {}", crate::render::summary::figure(c), c.kind.as_str().replace('_', " ")));
+                }
+                if starts_here {
+                    id = id.or(Some(casualty_id(index)));
                 }
             }
             MarkKind::Noise => {
@@ -41,21 +75,28 @@ fn decorate(all: &[Mark], ann: &Annotation, piece: &Piece) -> (String, String) {
     if depth > 1 {
         classes.push("nested".into());
     }
-    (classes.join(" "), titles.join(" · "))
-}
-
-pub fn type_label(kind: EntityType) -> &'static str {
-    match kind {
-        EntityType::Person => "Person",
-        EntityType::Location => "Location",
-        EntityType::Organization => "Organization",
-        EntityType::Weapon => "Weapon",
-    }
+    Decor { class: classes.join(" "), title: titles.join(" · "), id, entity }
 }
 
 #[component]
 pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
+    let ui = expect_context::<Ui>();
     let Layout { marks, paragraphs } = layout;
+    let root_class = move || {
+        let mut c = String::from("article");
+        for k in ui.hidden.get() {
+            c.push_str(" hide-");
+            c.push_str(k.as_str());
+        }
+        if !ui.show_noise.get() {
+            c.push_str(" hide-noise");
+        }
+        if ui.selected.get().is_some() {
+            c.push_str(" has-selection");
+        }
+        c
+    };
+    let mention_starts: Vec<Vec<usize>> = ann.entities.iter().map(|e| e.mentions.iter().map(|m| m.start).collect()).collect();
     let body = paragraphs
         .into_iter()
         .map(|p| {
@@ -64,11 +105,45 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
                 .iter()
                 .map(|piece| {
                     if piece.marks.is_empty() {
-                        piece.text.clone().into_any()
-                    } else {
-                        let (class, title) = decorate(&marks, &ann, piece);
-                        view! { <span class=class title=title>{piece.text.clone()}</span> }.into_any()
+                        return piece.text.clone().into_any();
                     }
+                    let d = decorate(&marks, &ann, piece);
+                    let Some(e) = d.entity else {
+                        return view! { <span class=d.class title=d.title id=d.id>{piece.text.clone()}</span> }.into_any();
+                    };
+                    let base = d.class.clone();
+                    let starts = mention_starts.get(e).cloned().unwrap_or_default();
+                    let at = piece.start;
+                    let class = move || if ui.selected.get() == Some(e) { format!("{base} sel") } else { base.clone() };
+                    let open_card = move |target: Option<web_sys::EventTarget>| {
+                        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                            let r = el.get_bounding_client_rect();
+                            ui.card.set(Some(Card { entity: e, x: r.left(), y: r.bottom() }));
+                        }
+                    };
+                    let select = move || {
+                        ui.selected.set(Some(e));
+                        ui.step.set(starts.iter().rposition(|&s| s <= at).unwrap_or(0));
+                    };
+                    let select2 = select.clone();
+                    view! {
+                        <span class=class title=d.title id=d.id tabindex="0" role="button" data-entity=e.to_string()
+                            on:click=move |_| select()
+                            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                match ev.key().as_str() {
+                                    "Enter" | " " => { ev.prevent_default(); select2() }
+                                    "Escape" => ui.card.set(None),
+                                    _ => {}
+                                }
+                            }
+                            on:mouseenter=move |ev: web_sys::MouseEvent| open_card(ev.target())
+                            on:mouseleave=move |_| ui.card.set(None)
+                            on:focus=move |ev: web_sys::FocusEvent| open_card(ev.target())
+                            on:blur=move |_| ui.card.set(None)>
+                            {piece.text.clone()}
+                        </span>
+                    }
+                    .into_any()
                 })
                 .collect_view();
             if p.headline {
@@ -78,28 +153,5 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <article class="article" aria-label="Annotated article">
-            <Legend ann=ann.clone() />
-            {body}
-        </article>
-    }
-}
-
-#[component]
-fn Legend(ann: Annotation) -> impl IntoView {
-    let items = EntityType::ALL
-        .iter()
-        .map(|&k| {
-            let n = ann.entities.iter().filter(|e| e.kind == k).count();
-            view! { <li class=format!("legend-item ent-{}", k.as_str())>{type_label(k)}" "<b>{n}</b></li> }
-        })
-        .collect_view();
-    view! {
-        <ul class="legend" aria-label="Entity types">
-            {items}
-            <li class="legend-item date">"Date "<b>{ann.timeline.len()}</b></li>
-            <li class="legend-item casualty">"Casualties "<b>{ann.casualties.len()}</b></li>
-        </ul>
-    }
+    view! { <article class=root_class aria-label="Annotated article">{body}</article> }
 }

@@ -1,21 +1,65 @@
-//! Where the user gives the article: paste text, pick the seed sample, and set the language
-//! and publication date.
+//! Where the user gives the article: paste text, open or drop a .txt/.html file, pick the
+//! sample, and set the language and publication date.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::dom::read_file;
+use crate::render::input::prepare;
+use crate::state::Ui;
 use crate::SEED_ARTICLE;
 
+/// Loads a file into the page, or says why not.
+fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>, ui: Ui) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match read_file(file).await.and_then(|(n, raw)| prepare(&n, &raw).map(|t| (n, t))) {
+            Ok((n, t)) => {
+                ui.notice.set(None);
+                name.set(n);
+                text.set(t);
+            }
+            Err(msg) => ui.notice.set(Some(msg)),
+        }
+    });
+}
+
 #[component]
-pub fn InputPanel(text: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>) -> impl IntoView {
+pub fn InputPanel(text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>) -> impl IntoView {
+    let ui = expect_context::<Ui>();
     let draft = RwSignal::new(String::new());
     let open = RwSignal::new(false);
+    // Files dropped anywhere on the page.
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            load(file, text, name, ui);
+        }
+    };
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        let over = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::DragEvent)>::new(|ev: web_sys::DragEvent| ev.prevent_default());
+        let drop = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::DragEvent)>::new(on_drop);
+        let _ = doc.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+        let _ = doc.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+        over.forget();
+        drop.forget();
+    }
     view! {
         <div class="controls">
             <button class="btn" on:click=move |_| { draft.set(text.get_untracked()); open.update(|o| *o = !*o); }
                 aria-expanded=move || open.get().to_string()>
                 "Edit text"
             </button>
-            <button class="btn ghost" on:click=move |_| text.set(SEED_ARTICLE.to_string())>"Sample: seed article"</button>
+            <label class="btn file">
+                "Open file…"
+                <input type="file" accept=".txt,.html,.htm,text/plain,text/html" class="sr-only"
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                            load(file, text, name, ui);
+                        }
+                    } />
+            </label>
+            <button class="btn ghost" on:click=move |_| { name.set("seed-article.txt".into()); text.set(SEED_ARTICLE.to_string()); }>"Sample: seed article"</button>
             <label class="field">"Language "
                 <select on:change=move |ev| lang.set(event_target_value(&ev)) prop:value=move || lang.get()>
                     <option value="auto">"auto"</option>
@@ -26,6 +70,7 @@ pub fn InputPanel(text: RwSignal<String>, lang: RwSignal<String>, date: RwSignal
             <label class="field">"Published "
                 <input type="date" prop:value=move || date.get() on:change=move |ev| date.set(event_target_value(&ev)) />
             </label>
+            <span class="hint muted">"or drop a .txt / .html file anywhere"</span>
         </div>
         <Show when=move || open.get()>
             <div class="editor">
@@ -33,7 +78,7 @@ pub fn InputPanel(text: RwSignal<String>, lang: RwSignal<String>, date: RwSignal
                 <textarea id="article-input" rows="10" placeholder="Paste a news article here (Vietnamese or English)…"
                     prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
                 <div class="editor-actions">
-                    <button class="btn primary" on:click=move |_| { text.set(draft.get_untracked()); open.set(false); }>"Annotate"</button>
+                    <button class="btn primary" on:click=move |_| { name.set("pasted-article.txt".into()); text.set(draft.get_untracked()); open.set(false); }>"Annotate"</button>
                     <button class="btn ghost" on:click=move |_| open.set(false)>"Cancel"</button>
                 </div>
             </div>

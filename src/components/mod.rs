@@ -1,5 +1,7 @@
 //! Leptos components: small, each drawing one part of the page from plain data.
 
 pub mod article;
+pub mod card;
 pub mod input;
 pub mod sidebar;
+pub mod toolbar;

@@ -1,10 +1,14 @@
-//! The sidebar: entities by type, casualty figures, and the timeline in date order.
+//! The sidebar: entities by type (click to select and step through), casualty figures with a
+//! bar chart (click a row to see its sentence), and the timeline in date order on an SVG axis.
 
 use annotator_core::{Annotation, EntityType};
 use leptos::prelude::*;
 
 use crate::components::article::type_label;
+use crate::dom::reveal;
+use crate::render::chart::{casualty_bars, timeline_axis};
 use crate::render::summary::{entities_of, figure, timeline_order};
+use crate::state::{casualty_id, date_id, mention_id, Ui};
 
 #[component]
 pub fn Sidebar(ann: Annotation) -> impl IntoView {
@@ -19,6 +23,7 @@ pub fn Sidebar(ann: Annotation) -> impl IntoView {
 
 #[component]
 fn EntitiesPanel(ann: Annotation) -> impl IntoView {
+    let ui = expect_context::<Ui>();
     let groups = EntityType::ALL
         .iter()
         .map(|&k| {
@@ -27,28 +32,33 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
             let items = rows
                 .into_iter()
                 .map(|r| {
+                    let e = r.index;
+                    let first = ann.entities[e].mentions.first().map(|m| m.start).unwrap_or(0);
                     let aliases = (!r.aliases.is_empty()).then(|| view! { <span class="aliases">{r.aliases.join(", ")}</span> });
+                    let class = move || format!("entity ent-{}{}", k.as_str(), if ui.selected.get() == Some(e) { " sel" } else { "" });
                     view! {
-                        <li class=format!("entity ent-{}", k.as_str())>
-                            <span class="name">{r.name}</span>
-                            <span class="count" title="mentions">{r.mentions}</span>
-                            {aliases}
+                        <li>
+                            <button class=class on:click=move |_| { ui.selected.set(Some(e)); ui.step.set(0); reveal(&mention_id(e, first)); }>
+                                <span class="name">{r.name}</span>
+                                <span class="count" title="mentions">{r.mentions}</span>
+                                {aliases}
+                            </button>
                         </li>
                     }
                 })
                 .collect_view();
-            view! {
+            (count > 0).then(|| view! {
                 <div class="entity-group">
                     <h4>{type_label(k)}" "<span class="muted">{count}</span></h4>
                     <ul>{items}</ul>
                 </div>
-            }
+            })
         })
         .collect_view();
     view! {
         <section class="panel" aria-labelledby="entities-h">
             <h3 id="entities-h">"Entities"</h3>
-            {if ann.entities.is_empty() { Some(view! { <p class="empty">"No entities found."</p> }) } else { None }}
+            {ann.entities.is_empty().then(|| view! { <p class="empty">"No entities found."</p> })}
             {groups}
         </section>
     }
@@ -59,10 +69,12 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
     let rows = ann
         .casualties
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
+            let kind = c.kind.as_str().replace('_', " ");
             view! {
                 <tr>
-                    <td>{c.kind.as_str().replace('_', " ")}</td>
+                    <td><button class="link" on:click=move |_| reveal(&casualty_id(i)) title="Show the sentence">{kind}</button></td>
                     <td class="num">{figure(c)}</td>
                     <td>{c.group.as_str()}</td>
                     <td>{c.party.clone().unwrap_or_default()}</td>
@@ -73,14 +85,35 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
             }
         })
         .collect_view();
-    let empty = ann.casualties.is_empty();
+    let bars = casualty_bars(&ann);
+    let chart = (!bars.is_empty()).then(|| {
+        let h = bars.len() as f64 * 22.0;
+        let items = bars
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let y = i as f64 * 22.0;
+                view! {
+                    <g>
+                        <rect x="0" y=y + 3.0 height="14" width=format!("{:.1}", 4.0 + b.share * 150.0) class="bar" rx="3" />
+                        <text x=format!("{:.1}", 10.0 + b.share * 150.0) y=y + 14.0 class="bar-value">{b.value}</text>
+                        <text x="200" y=y + 14.0 class="bar-label">{b.label}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        view! {
+            <svg class="bars" viewBox=format!("0 0 340 {h}") role="img" aria-label="Casualty figures by kind and party">{items}</svg>
+        }
+    });
     view! {
         <section class="panel" aria-labelledby="casualties-h">
             <h3 id="casualties-h">"Casualties"</h3>
-            {if empty {
+            {if ann.casualties.is_empty() {
                 view! { <p class="empty">"No casualty figures in this article."</p> }.into_any()
             } else {
                 view! {
+                    {chart}
                     <div class="table-wrap">
                         <table class="casualties">
                             <thead><tr><th>"Kind"</th><th>"Figure"</th><th>"Group"</th><th>"Party"</th><th>"Place"</th><th>"Source"</th><th>"Date"</th></tr></thead>
@@ -95,14 +128,39 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
 
 #[component]
 fn TimelinePanel(ann: Annotation) -> impl IntoView {
+    let (ticks, reference) = timeline_axis(&ann);
+    let axis = (!ticks.is_empty()).then(|| {
+        let x = |at: f64| 10.0 + at * 300.0;
+        let dots = ticks
+            .iter()
+            .map(|t| {
+                let i = t.index;
+                let label = ann.timeline[i].value.clone();
+                view! { <circle cx=format!("{:.1}", x(t.at)) cy="20" r="5" class="tick" on:click=move |_| reveal(&date_id(i))><title>{label}</title></circle> }
+            })
+            .collect_view();
+        let refmark = reference.map(|r| view! {
+            <g><line x1=format!("{:.1}", x(r)) x2=format!("{:.1}", x(r)) y1="6" y2="34" class="ref-line" />
+            <text x=format!("{:.1}", x(r)) y="46" class="ref-label" text-anchor="middle">{ann.reference_date.clone().unwrap_or_default()}</text></g>
+        });
+        view! {
+            <svg class="axis" viewBox="0 0 320 50" role="img" aria-label="Dated events on a time axis; the line marks the reference date">
+                <line x1="10" x2="310" y1="20" y2="20" class="axis-line" />
+                {dots}
+                {refmark}
+            </svg>
+        }
+    });
     let items = timeline_order(&ann)
         .into_iter()
         .map(|i| {
             let t = &ann.timeline[i];
             view! {
                 <li>
-                    <time datetime=t.value.clone()>{t.value.clone()}</time>
-                    <span class="expr">{t.text.clone()}</span>
+                    <button class="link" on:click=move |_| reveal(&date_id(i))>
+                        <time datetime=t.value.clone()>{t.value.clone()}</time>
+                        <span class="expr">{t.text.clone()}</span>
+                    </button>
                     <span class="event">{t.event.text.clone()}</span>
                 </li>
             }
@@ -111,7 +169,8 @@ fn TimelinePanel(ann: Annotation) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="timeline-h">
             <h3 id="timeline-h">"Timeline"</h3>
-            {if ann.timeline.is_empty() { Some(view! { <p class="empty">"No dated events found."</p> }) } else { None }}
+            {ann.timeline.is_empty().then(|| view! { <p class="empty">"No dated events found."</p> })}
+            {axis}
             <ol class="timeline">{items}</ol>
         </section>
     }

@@ -7,7 +7,7 @@
 //! the page then shows can never be markup.
 
 /// Elements whose content is never article text.
-const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "head"];
+const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg"];
 /// Elements that start a new line.
 const BLOCK: &[&str] = &[
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section", "article",
@@ -167,6 +167,12 @@ mod tests {
     fn paragraphs_and_entities() {
         let h = "<html><head><title>Tin nóng</title><style>p{color:red}</style></head><body><h1>Tin nóng</h1><p>Bộ Quốc phòng &amp; quân đội<br>ngày 4-10</p><script>alert(1)</script><p>Hà&nbsp;Nội &#8211; &#x1F600;</p></body></html>";
         assert_eq!(html_to_text(h), "Tin nóng\n\nBộ Quốc phòng & quân đội\n\nngày 4-10\n\nHà Nội – 😀");
+    }
+
+    #[test]
+    fn the_title_heads_the_text() {
+        let h = "<html><head><title>Flood in Hanoi</title><meta charset=utf-8><script>x()</script></head><body><p>Body.</p></body></html>";
+        assert_eq!(html_to_text(h), "Flood in Hanoi\n\nBody.");
     }
 
     #[test]

@@ -1,0 +1,28 @@
+//! The small card shown while a mention is hovered or focused: type, canonical name, the
+//! aliases seen, and how many mentions the entity has.
+
+use annotator_core::Annotation;
+use leptos::prelude::*;
+
+use crate::components::article::type_label;
+use crate::render::summary::entities_of;
+use crate::state::Ui;
+
+#[component]
+pub fn MentionCard(ann: Annotation) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    move || {
+        let card = ui.card.get()?;
+        let e = ann.entities.get(card.entity)?;
+        let row = entities_of(&ann, e.kind).into_iter().find(|r| r.index == card.entity)?;
+        let style = format!("left:{}px;top:{}px", card.x.max(4.0), card.y + 6.0);
+        Some(view! {
+            <div class=format!("card ent-{}", e.kind.as_str()) role="tooltip" style=style>
+                <div class="card-type">{type_label(e.kind)}</div>
+                <div class="card-name">{row.name.clone()}</div>
+                {(!row.aliases.is_empty()).then(|| view! { <div class="card-aliases">"Also: "{row.aliases.join(", ")}</div> })}
+                <div class="card-count">{format!("{} mention{}", row.mentions, if row.mentions == 1 { "" } else { "s" })}</div>
+            </div>
+        })
+    }
+}

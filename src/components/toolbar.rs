@@ -1,0 +1,90 @@
+//! Above the article: a legend that toggles each entity type (with counts), a noise toggle,
+//! the stepper through the selected entity's mentions, and the exports.
+
+use std::sync::Arc;
+
+use annotator_core::{Annotation, EntityType};
+use leptos::prelude::*;
+
+use crate::components::article::type_label;
+use crate::dom::{close_menu, copy, download, reveal};
+use crate::render::export::{casualties_csv, timeline_csv, to_json, web_annotations};
+use crate::state::{mention_id, Ui};
+
+#[component]
+pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let toggles = EntityType::ALL
+        .iter()
+        .map(|&k| {
+            let n = ann.entities.iter().filter(|e| e.kind == k).count();
+            let pressed = move || (!ui.hidden.get().contains(&k)).to_string();
+            view! {
+                <button class=format!("chip ent-{}", k.as_str()) aria-pressed=pressed on:click=move |_| ui.toggle_type(k)
+                    title=format!("Show or hide {} highlights", type_label(k).to_lowercase())>
+                    {type_label(k)}" "<b>{n}</b>
+                </button>
+            }
+        })
+        .collect_view();
+    let noise = ann.noise.len();
+    let stepper = {
+        let ann = ann.clone();
+        move || {
+            let e = ui.selected.get()?;
+            let entity = ann.entities.get(e)?.clone();
+            let total = entity.mentions.len();
+            let go = move |delta: isize| {
+                let i = (ui.step.get_untracked() as isize + delta).rem_euclid(total as isize) as usize;
+                ui.step.set(i);
+                if let Some(m) = entity.mentions.get(i) {
+                    reveal(&mention_id(e, m.start));
+                }
+            };
+            let go2 = go.clone();
+            let name = ann.entities[e].name.clone();
+            Some(view! {
+                <div class="stepper" role="group" aria-label="Mentions of the selected entity">
+                    <span class="stepper-name">{name}</span>
+                    <button class="btn small" aria-label="Previous mention" on:click=move |_| go(-1)>"‹"</button>
+                    <span class="stepper-pos">{move || format!("{} / {}", ui.step.get() + 1, total)}</span>
+                    <button class="btn small" aria-label="Next mention" on:click=move |_| go2(1)>"›"</button>
+                    <button class="btn small ghost" aria-label="Clear selection" on:click=move |_| ui.selected.set(None)>"×"</button>
+                </div>
+            })
+        }
+    };
+    let base = move || name.get().rsplit_once('.').map(|(b, _)| b.to_string()).unwrap_or_else(|| name.get());
+    let (a1, a2, a3, a4, a5) = (ann.clone(), ann.clone(), ann.clone(), ann.clone(), ann.clone());
+    let t4 = text.clone();
+    view! {
+        <div class="toolbar">
+            <div class="legend" role="group" aria-label="Entity types">
+                {toggles}
+                <span class="chip static date">"Dates "<b>{ann.timeline.len()}</b></span>
+                <span class="chip static casualty">"Casualties "<b>{ann.casualties.len()}</b></span>
+                {(noise > 0).then(|| view! {
+                    <button class="chip noise-toggle" aria-pressed=move || ui.show_noise.get().to_string()
+                        on:click=move |_| ui.show_noise.update(|s| *s = !*s) title="Show or hide page noise">
+                        "Noise "<b>{noise}</b>
+                    </button>
+                })}
+            </div>
+            {stepper}
+            <details class="export">
+                <summary class="btn">"Export"</summary>
+                <div class="export-menu">
+                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.annotation.json", base()), "application/json", &to_json(&a1)) }>"JSON (annotation)"</button>
+                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.casualties.csv", base()), "text/csv", &casualties_csv(&a2)) }>"Casualties CSV"</button>
+                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.timeline.csv", base()), "text/csv", &timeline_csv(&a3)) }>"Timeline CSV"</button>
+                    <button class="btn ghost" on:click=move |ev| {
+                        close_menu(&ev);
+                        let doc = web_annotations(&t4, &a4, &name.get_untracked());
+                        download(&format!("{}.annotations.jsonld", base()), "application/ld+json", &serde_json::to_string_pretty(&doc).unwrap_or_default())
+                    }>"Web Annotation (JSON-LD)"</button>
+                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); copy(&to_json(&a5)) }>"Copy JSON"</button>
+                </div>
+            </details>
+        </div>
+    }
+}

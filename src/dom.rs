@@ -1,0 +1,73 @@
+//! The few places the page touches the DOM directly: scrolling a mark into view and flashing
+//! it, downloading a file, copying to the clipboard, reading a dropped or opened file.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Scrolls the element with `id` to the middle of the view and flashes it.
+pub fn reveal(id: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(el) = doc.get_element_by_id(id) else { return };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    let cl = el.class_list();
+    let _ = cl.remove_1("flash");
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.offset_width(); // restart the animation
+    }
+    let _ = cl.add_1("flash");
+}
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys_array(content);
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let (Ok(a), Some(body)) = (doc.create_element("a"), doc.body()) {
+            let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+            a.set_href(&url);
+            a.set_download(name);
+            let _ = body.append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+    // The download has started reading the blob; free it a little later.
+    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(10));
+}
+
+fn js_sys_array(s: &str) -> JsValue {
+    let arr = js_sys::Array::new();
+    arr.push(&JsValue::from_str(s));
+    arr.into()
+}
+
+/// Closes the `<details>` menu an event came from (after the user picked an item).
+pub fn close_menu(ev: &web_sys::MouseEvent) {
+    if let Some(menu) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("details").ok().flatten()) {
+        let _ = menu.remove_attribute("open");
+    }
+}
+
+/// Copies `text` to the clipboard (best effort: the browser may refuse without a gesture).
+pub fn copy(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// The text of a file the user opened or dropped, or why it cannot be used.
+pub async fn read_file(file: web_sys::File) -> Result<(String, String), String> {
+    const MAX: f64 = 10.0 * 1024.0 * 1024.0;
+    let name = file.name();
+    if file.size() > MAX {
+        return Err(format!("{name} is {:.1} MB: the annotator takes articles up to 10 MB", file.size() / 1_048_576.0));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| format!("cannot read {name}"))?;
+    let text = text.as_string().unwrap_or_default();
+    Ok((name, text))
+}

@@ -1,0 +1,129 @@
+//! What the user can take away: the annotation as SPEC.md JSON, casualties and the timeline
+//! as CSV, and W3C Web Annotation JSON-LD (TextPositionSelector offsets count code points, as
+//! the annotation does; TextQuoteSelector carries 32 characters of context either side).
+
+use annotator_core::Annotation;
+use serde_json::{json, Value};
+
+/// The annotation as pretty JSON (the CLI's format).
+pub fn to_json(ann: &Annotation) -> String {
+    serde_json::to_string_pretty(ann).unwrap_or_default()
+}
+
+/// A CSV field: quoted when it holds a comma, quote or line break; quotes doubled. A field that
+/// a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
+fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn row(fields: &[String]) -> String {
+    fields.iter().map(|f| field(f)).collect::<Vec<_>>().join(",")
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+pub fn casualties_csv(ann: &Annotation) -> String {
+    let mut out = row(&["kind", "min", "max", "group", "party", "location", "source", "date", "start", "end", "text"].map(String::from)) + "\n";
+    for c in &ann.casualties {
+        out += &row(&[c.kind.as_str().into(), opt(&c.min), opt(&c.max), c.group.as_str().into(), opt(&c.party), opt(&c.location), opt(&c.source), opt(&c.date), c.start.to_string(), c.end.to_string(), c.text.clone()]);
+        out.push('\n');
+    }
+    out
+}
+
+pub fn timeline_csv(ann: &Annotation) -> String {
+    let mut out = row(&["value", "start", "end", "text", "event"].map(String::from)) + "\n";
+    for i in crate::render::summary::timeline_order(ann) {
+        let t = &ann.timeline[i];
+        out += &row(&[t.value.clone(), t.start.to_string(), t.end.to_string(), t.text.clone(), t.event.text.clone()]);
+        out.push('\n');
+    }
+    out
+}
+
+/// W3C Web Annotation JSON-LD: one annotation per entity mention, date and casualty figure.
+/// `source` names the annotated text (a URL or a file name).
+pub fn web_annotations(text: &str, ann: &Annotation, source: &str) -> Value {
+    let chars: Vec<char> = text.chars().collect();
+    let quote = |s: usize, e: usize| {
+        let s = s.min(chars.len());
+        let e = e.clamp(s, chars.len());
+        json!({
+            "type": "TextQuoteSelector",
+            "exact": chars[s..e].iter().collect::<String>(),
+            "prefix": chars[s.saturating_sub(32)..s].iter().collect::<String>(),
+            "suffix": chars[e..(e + 32).min(chars.len())].iter().collect::<String>(),
+        })
+    };
+    let item = |n: usize, s: usize, e: usize, purpose: &str, body: Value| {
+        json!({
+            "id": format!("#a{n}"),
+            "type": "Annotation",
+            "motivation": "tagging",
+            "body": [{"type": "TextualBody", "purpose": purpose, "value": body}],
+            "target": {"source": source, "selector": [{"type": "TextPositionSelector", "start": s, "end": e}, quote(s, e)]},
+        })
+    };
+    let mut items = Vec::new();
+    for e in &ann.entities {
+        for m in &e.mentions {
+            items.push(item(items.len(), m.start, m.end, "tagging", json!(format!("{}: {}", e.kind.as_str(), e.name))));
+        }
+    }
+    for t in &ann.timeline {
+        items.push(item(items.len(), t.start, t.end, "describing", json!(format!("date: {}", t.value))));
+    }
+    for c in &ann.casualties {
+        items.push(item(items.len(), c.start, c.end, "describing", json!(format!("casualties: {} {}", crate::render::summary::figure(c), c.kind.as_str()))));
+    }
+    json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "label": "Article Annotator",
+        "total": items.len(),
+        "first": {"type": "AnnotationPage", "items": items},
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annotator_core::{annotate, Options};
+
+    const TEXT: &str = "😀 Theo Reuters, ít nhất 4 người đã thiệt mạng ở Ganja ngày 4-10-2020, \"hàng chục\" người khác, =SUM(A1).";
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
+        let ann = annotate(TEXT, &Options::default()).unwrap();
+        let csv = casualties_csv(&ann);
+        assert!(csv.starts_with("kind,min,max,group"));
+        assert!(csv.lines().nth(1).unwrap().starts_with("killed,4,,"));
+        assert_eq!(timeline_csv(&ann).lines().count(), 1 + ann.timeline.len());
+    }
+
+    #[test]
+    fn web_annotation_offsets_count_code_points() {
+        let ann = annotate(TEXT, &Options::default()).unwrap();
+        let v = web_annotations(TEXT, &ann, "seed.txt");
+        let items = v["first"]["items"].as_array().unwrap();
+        assert!(!items.is_empty());
+        let chars: Vec<char> = TEXT.chars().collect();
+        for it in items {
+            let sel = &it["target"]["selector"];
+            let (s, e) = (sel[0]["start"].as_u64().unwrap() as usize, sel[0]["end"].as_u64().unwrap() as usize);
+            assert_eq!(sel[1]["exact"].as_str().unwrap(), chars[s..e].iter().collect::<String>());
+        }
+        let json: serde_json::Value = serde_json::from_str(&to_json(&ann)).unwrap();
+        assert_eq!(json["language"], "vi");
+    }
+}

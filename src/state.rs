@@ -1,0 +1,66 @@
+//! The page's view state, shared by the components through context: which entity types are
+//! shown, whether noise is shown, which entity is selected and which of its mentions is
+//! current, what card is open, and the notice to show. Plain signals; effects that touch the
+//! DOM (scrolling, flashing) live in [`crate::dom`].
+
+use annotator_core::EntityType;
+use leptos::prelude::*;
+
+/// A card about an entity mention, anchored at a point of the viewport.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Card {
+    pub entity: usize,
+    pub x: f64,
+    pub y: f64,
+}
+
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub hidden: RwSignal<Vec<EntityType>>,
+    pub show_noise: RwSignal<bool>,
+    pub selected: RwSignal<Option<usize>>,
+    /// Index of the current mention of the selected entity.
+    pub step: RwSignal<usize>,
+    pub card: RwSignal<Option<Card>>,
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl Ui {
+    pub fn new() -> Self {
+        Ui {
+            hidden: RwSignal::new(Vec::new()),
+            show_noise: RwSignal::new(true),
+            selected: RwSignal::new(None),
+            step: RwSignal::new(0),
+            card: RwSignal::new(None),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    pub fn toggle_type(&self, kind: EntityType) {
+        self.hidden.update(|h| {
+            if let Some(i) = h.iter().position(|k| *k == kind) {
+                h.remove(i);
+            } else {
+                h.push(kind);
+            }
+        });
+    }
+}
+
+impl Default for Ui {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The element id of a mark's first piece, for scrolling to it.
+pub fn mention_id(entity: usize, start: usize) -> String {
+    format!("e{entity}-{start}")
+}
+pub fn casualty_id(index: usize) -> String {
+    format!("c{index}")
+}
+pub fn date_id(index: usize) -> String {
+    format!("t{index}")
+}
