@@ -5,13 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES = { '.mjs': 'text/javascript', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
 
-/** Serves `dir` on a free loopback port; resolves to { url, close }. */
-export function serve(dir = path.join(ROOT, 'dist')) {
+/** Serves `dir` on a free loopback port; resolves to { url, close }. `headers(pathname)`
+ *  may add response headers (a Content-Security-Policy, say). */
+export function serve(dir = path.join(ROOT, 'dist'), headers = () => ({})) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: build the page first (trunk build --release)`);
   }
@@ -22,7 +23,7 @@ export function serve(dir = path.join(ROOT, 'dist')) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...headers(url.pathname) });
       res.end(body);
     });
   });

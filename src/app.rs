@@ -20,12 +20,26 @@ pub fn annotate_for_page(text: &str, lang: &str, date: &str) -> Annotated {
     Ok((std::sync::Arc::new(text.to_string()), layout(text, &ann), ann))
 }
 
+/// The standalone page: the annotator with the seed article.
 #[component]
 pub fn App() -> impl IntoView {
-    let text = RwSignal::new(SEED_ARTICLE.to_string());
-    let name = RwSignal::new("seed-article.txt".to_string());
-    let lang = RwSignal::new("auto".to_string());
-    let date = RwSignal::new(String::new());
+    view! { <Annotator text=SEED_ARTICLE.to_string() name="seed-article.txt".to_string() /> }
+}
+
+/// The whole annotator (controls, article, sidebar) for one article: the page's content, and
+/// what `mount()` puts inside a CMS's element. Each instance has its own state.
+#[component]
+pub fn Annotator(
+    text: String,
+    #[prop(default = "article.txt".to_string())] name: String,
+    #[prop(default = "auto".to_string())] lang: String,
+    #[prop(default = String::new())] date: String,
+    #[prop(default = true)] sidebar: bool,
+) -> impl IntoView {
+    let text = RwSignal::new(text);
+    let name = RwSignal::new(name);
+    let lang = RwSignal::new(lang);
+    let date = RwSignal::new(date);
     let ui = Ui::new();
     provide_context(ui);
     let annotated = Memo::new(move |_| text.with(|t| annotate_for_page(t, &lang.get(), &date.get())));
@@ -36,7 +50,15 @@ pub fn App() -> impl IntoView {
         ui.card.set(None);
     });
 
+    // Files dropped on this annotator (not on another instance of the same page).
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            crate::components::input::load(file, text, name, ui);
+        }
+    };
     view! {
+        <div class="aa-root" on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
         <header class="topbar">
             <div class="brand">
                 <span class="logo" aria-hidden="true">"◆"</span>
@@ -51,14 +73,14 @@ pub fn App() -> impl IntoView {
                 <button class="btn ghost" aria-label="Dismiss" on:click=move |_| ui.notice.set(None)>"×"</button>
             </div>
         })}
-        <main class="workspace">
+        <main class=if sidebar { "workspace" } else { "workspace no-sidebar" }>
             {move || match annotated.get() {
                 Ok((t, layout, ann)) => view! {
                     <div class="main-col">
                         <Toolbar text=t.clone() ann=ann.clone() name=name />
                         <ArticleView layout=layout ann=ann.clone() />
                     </div>
-                    <Sidebar ann=ann.clone() />
+                    {sidebar.then(|| view! { <Sidebar ann=ann.clone() /> })}
                     <MentionCard ann=ann />
                 }.into_any(),
                 Err(msg) => view! {
@@ -70,5 +92,6 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
             }}
         </main>
+        </div>
     }
 }

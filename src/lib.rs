@@ -7,11 +7,14 @@
 //! - [`state`]: the view state the components share;
 //! - [`components`]: the Leptos components that turn those into DOM;
 //! - [`dom`]: the few direct DOM effects (scroll, flash, download, clipboard, files);
-//! - [`app`]: the page's wiring.
+//! - [`app`]: the page's wiring;
+//! - `embed`: the JavaScript API (`annotate`, `mount`) for CMS embedding.
 
 pub mod app;
 pub mod components;
 pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 pub mod render;
 pub mod state;
 

@@ -15,9 +15,10 @@ pub fn MentionCard(ann: Annotation) -> impl IntoView {
         let card = ui.card.get()?;
         let e = ann.entities.get(card.entity)?;
         let row = entities_of(&ann, e.kind).into_iter().find(|r| r.index == card.entity)?;
-        let style = format!("left:{}px;top:{}px", card.x.max(4.0), card.y + 6.0);
+        // Positioned through the CSSOM, not a style attribute: allowed under a strict CSP.
+        let (left, top) = (format!("{}px", card.x.max(4.0)), format!("{}px", card.y + 6.0));
         Some(view! {
-            <div class=format!("card ent-{}", e.kind.as_str()) role="tooltip" style=style>
+            <div class=format!("card ent-{}", e.kind.as_str()) role="tooltip" style:left=left style:top=top>
                 <div class="card-type">{type_label(e.kind)}</div>
                 <div class="card-name">{row.name.clone()}</div>
                 {(!row.aliases.is_empty()).then(|| view! { <div class="card-aliases">"Also: "{row.aliases.join(", ")}</div> })}

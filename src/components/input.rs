@@ -2,7 +2,6 @@
 //! sample, and set the language and publication date.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::dom::read_file;
 use crate::render::input::prepare;
@@ -10,7 +9,7 @@ use crate::state::Ui;
 use crate::SEED_ARTICLE;
 
 /// Loads a file into the page, or says why not.
-fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>, ui: Ui) {
+pub fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>, ui: Ui) {
     wasm_bindgen_futures::spawn_local(async move {
         match read_file(file).await.and_then(|(n, raw)| prepare(&n, &raw).map(|t| (n, t))) {
             Ok((n, t)) => {
@@ -28,21 +27,6 @@ pub fn InputPanel(text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal
     let ui = expect_context::<Ui>();
     let draft = RwSignal::new(String::new());
     let open = RwSignal::new(false);
-    // Files dropped anywhere on the page.
-    let on_drop = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            load(file, text, name, ui);
-        }
-    };
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        let over = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::DragEvent)>::new(|ev: web_sys::DragEvent| ev.prevent_default());
-        let drop = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::DragEvent)>::new(on_drop);
-        let _ = doc.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
-        let _ = doc.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
-        over.forget();
-        drop.forget();
-    }
     view! {
         <div class="controls">
             <button class="btn" on:click=move |_| { draft.set(text.get_untracked()); open.update(|o| *o = !*o); }

@@ -207,7 +207,9 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                     _ => {}
                 }
             }
-            if let Some(q) = quantity(&scan, lang, i, b, None) {
+            // Right after an outcome word a bare number counts ("injured one on Monday").
+            let after_outcome = outcomes.last().is_some_and(|o| o.1 == i);
+            if let Some(q) = quantity(&scan, lang, i, b, None).or_else(|| after_outcome.then(|| bare_quantity(&scan, lang, i, b)).flatten()) {
                 i = q.number_end;
                 quantities.push(q);
                 continue;
@@ -362,6 +364,14 @@ impl<'a> Context<'a> {
     }
 }
 
+/// A number with no people noun after it, counted only right after an outcome word.
+fn bare_quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize) -> Option<Quantity> {
+    let (e, lo, hi) = scan.number_at(i, lang)?;
+    // "không" / "no" after an outcome is a negation, not a zero.
+    let negation = scan.kinds[i] != TokenKind::Number && lo == 0;
+    (e <= b && !negation && !(scan.kinds[i] == TokenKind::Number && (1900..=2100).contains(&lo))).then_some(Quantity { start: i, number_end: e, end: e, min: Some(lo), max: Some(hi), group: Group::Unspecified, has_noun: false })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn figure(doc: &Document, kind: CasualtyKind, min: Option<u64>, max: Option<u64>, group: Group, toks: Range<usize>, sent: &Range<usize>, cx: &Context) -> Figure {
     let text = doc.text();
@@ -436,6 +446,7 @@ mod tests {
     #[test]
     fn english_patterns() {
         assert_eq!(figures("An explosion killed at least five people and wounded one."), vec![(Killed, Some(5), None), (Wounded, Some(1), Some(1))]);
+        assert_eq!(figures("It killed at least five people and injured one on Monday."), vec![(Killed, Some(5), None), (Wounded, Some(1), Some(1))]);
         assert_eq!(figures("A blast left 15 dead."), vec![(Killed, Some(15), Some(15))]);
         assert_eq!(figures("The blast killed 23 people and injured hundreds."), vec![(Killed, Some(23), Some(23)), (Wounded, Some(200), Some(999))]);
         assert_eq!(figures("Reports suggest as many as 200 have been killed."), vec![(Killed, None, Some(200))]);

@@ -1,0 +1,121 @@
+//! The JavaScript API for embedding (SPEC.md "Interfaces"), exported by wasm-bindgen:
+//! `annotate(text, {lang, date})` returns the annotation as a plain object (errors are thrown
+//! as `Error`s with a message), and `mount(element, {text, lang, date, sidebar, theme,
+//! stylesheet})` renders the whole annotator inside `element`, in a shadow root so that the
+//! host page's CSS and ours never meet; it returns a handle with `unmount()`.
+
+use annotator_core::Options;
+use leptos::prelude::*;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::Annotator;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AnnotateOptions {
+    lang: Option<String>,
+    date: Option<String>,
+}
+
+fn js_error(msg: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&msg.to_string()).into()
+}
+
+/// `annotate(text, {lang, date})`: the annotation of SPEC.md as a plain object.
+#[wasm_bindgen(js_name = annotate)]
+pub fn annotate_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let o: AnnotateOptions = if options.is_undefined() || options.is_null() {
+        AnnotateOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("bad options: {e}")))?
+    };
+    let opts = Options::parse(o.lang.as_deref(), o.date.as_deref()).map_err(js_error)?;
+    let ann = annotator_core::annotate(text, &opts).map_err(js_error)?;
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&ann, &ser).map_err(js_error)
+}
+
+#[derive(Deserialize)]
+#[serde(default)]
+struct MountOptions {
+    text: String,
+    lang: String,
+    date: String,
+    sidebar: bool,
+    /// "light", "dark" or "auto" (follows the system).
+    theme: String,
+    /// URL of the annotator's stylesheet, loaded inside the shadow root.
+    stylesheet: Option<String>,
+    /// Render inside a shadow root (default), or straight into the element when the page
+    /// itself carries the stylesheet (the single-file build).
+    shadow: bool,
+    name: String,
+}
+
+impl Default for MountOptions {
+    fn default() -> Self {
+        MountOptions { text: String::new(), lang: "auto".into(), date: String::new(), sidebar: true, theme: "auto".into(), stylesheet: None, shadow: true, name: "article.txt".into() }
+    }
+}
+
+/// The seed article, for demos (the single-file build shows it).
+#[wasm_bindgen(js_name = seedArticle)]
+pub fn seed_article() -> String {
+    crate::SEED_ARTICLE.to_string()
+}
+
+/// A mounted annotator; `unmount()` removes it and frees its state.
+#[wasm_bindgen]
+pub struct Mounted {
+    handle: Option<Box<dyn std::any::Any>>,
+    host: web_sys::Element,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    pub fn unmount(&mut self) {
+        self.handle.take();
+        match self.host.shadow_root() {
+            Some(root) => root.set_inner_html(""),
+            None => self.host.set_inner_html(""),
+        }
+    }
+}
+
+/// `mount(element, {text, lang, date, sidebar, theme, stylesheet})`.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, JsValue> {
+    let o: MountOptions = if options.is_undefined() || options.is_null() {
+        MountOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("bad options: {e}")))?
+    };
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(|| js_error("no document"))?;
+    if !o.shadow {
+        let container: web_sys::HtmlElement = doc.create_element("div")?.unchecked_into();
+        container.set_class_name(&format!("aa-host theme-{}", o.theme));
+        element.set_inner_html("");
+        element.append_child(&container)?;
+        let MountOptions { text, lang, date, sidebar, name, .. } = o;
+        let handle = leptos::mount::mount_to(container, move || view! { <Annotator text=text name=name lang=lang date=date sidebar=sidebar /> });
+        return Ok(Mounted { handle: Some(Box::new(handle)), host: element });
+    }
+    let root = match element.shadow_root() {
+        Some(r) => r,
+        None => element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    root.set_inner_html("");
+    let href = o.stylesheet.clone().unwrap_or_else(|| "annotator.css".into());
+    let link: web_sys::HtmlLinkElement = doc.create_element("link")?.unchecked_into();
+    link.set_rel("stylesheet");
+    link.set_href(&href);
+    root.append_child(&link)?;
+    let container: web_sys::HtmlElement = doc.create_element("div")?.unchecked_into();
+    container.set_class_name(&format!("aa-host theme-{}", o.theme));
+    root.append_child(&container)?;
+    let MountOptions { text, lang, date, sidebar, name, .. } = o;
+    let handle = leptos::mount::mount_to(container, move || view! { <Annotator text=text name=name lang=lang date=date sidebar=sidebar /> });
+    Ok(Mounted { handle: Some(Box::new(handle)), host: element })
+}
