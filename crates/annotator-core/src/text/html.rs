@@ -95,7 +95,8 @@ pub fn decode(s: &str) -> String {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         rest = &rest[p..];
-        let semi = rest[..rest.len().min(12)].find(';');
+        // A reference is short: look for its ';' in the next few bytes (on a char boundary).
+        let semi = rest[..crate::text::floor_char_boundary(rest, 12)].find(';');
         let decoded = semi.and_then(|e| {
             let name = &rest[1..e];
             let c = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
@@ -183,6 +184,13 @@ mod tests {
         assert_eq!(html_to_text("<p title=\"a>b\">x</p>"), "x");
         assert_eq!(html_to_text("<script>no end"), "");
         assert_eq!(html_to_text("&bogus; &amp"), "&bogus; &amp");
+    }
+
+    #[test]
+    fn fuzz_regressions() {
+        // cargo-fuzz `html`: an ampersand before multi-byte characters sliced inside a char.
+        assert_eq!(html_to_text("^&\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"), "^&\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}");
+        assert_eq!(decode("&ééééééé;"), "&ééééééé;");
     }
 
     #[test]
