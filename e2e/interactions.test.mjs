@@ -76,9 +76,14 @@ test('hover and keyboard focus show a card with the canonical name and aliases',
 test('a casualty row scrolls its sentence into view and flashes it', async () => {
   const { page } = await openApp(browser, server.url, { width: 1280, height: 600 });
   await paste(page, EN + '\n\n' + 'Filler paragraph. '.repeat(400) + '\n\nLater, rescuers said 3 people died in Wuhan.');
+  const target = page.locator('.article .mark.casualty', { hasText: '3 people died' });
+  assert.equal(await target.evaluate((el) => el.getBoundingClientRect().top > window.innerHeight), true, 'starts below the fold');
   await page.locator('.casualties .link', { hasText: 'killed' }).last().click();
-  const target = page.locator('#c2');
-  await page.waitForFunction(() => { const r = document.querySelector('#c2').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; });
+  await page.waitForFunction(() => {
+    const el = [...document.querySelectorAll('.article .mark.casualty')].find((e) => e.textContent.includes('3 people died'));
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
   assert.ok(await target.evaluate((el) => el.classList.contains('flash')));
   await page.close();
 });

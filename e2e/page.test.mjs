@@ -61,3 +61,16 @@ test('empty input gets a clear message', async () => {
   assert.match(await alert.innerText(), /empty/);
   await page.close();
 });
+
+test('works offline after the first visit (service worker)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('.article .headline').waitFor();
+  await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', null, { timeout: 30000 });
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('.article .headline').waitFor({ timeout: 30000 });
+  assert.match(await page.locator('.article .headline').innerText(), /^Azerbaijan/);
+  await context.close();
+});

@@ -2,7 +2,8 @@
 # One command: install what is missing, then run every test:
 #   1. native unit, property, CLI and dev-set tests (cargo test --workspace)
 #   2. wasm tests in headless Chromium (wasm-bindgen-test)
-#   3. the release page built by Trunk, then end-to-end tests in Playwright + Chromium
+#   3. the release page (Trunk), the embed module and the single file, then end-to-end tests
+#      in Playwright + Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -16,8 +17,10 @@ cargo test --workspace --release
 step "wasm tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown -p article-annotator --test web
 
-step "build the page"
+step "build the page, the embeddable module and the single-file build"
 trunk build --release
+bash scripts/build-embed.sh
+bash scripts/build-single.sh
 
 step "end-to-end tests"
 node --test --test-concurrency=1 e2e/
