@@ -77,8 +77,11 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     for m in mentions.iter().filter(|m| m.kind == EntityType::Person && !m.lone && m.tokens.len() >= 2) {
         people.entry(key(tok(m.tokens.end - 1))).or_default().push((m.tokens.start, m.canonical.clone()));
     }
+    // Mentions were sorted by position, so each list is too: the nearest is found by bisection.
     let nearest_full = |k: &str, pos: usize| -> Option<String> {
-        people.get(k)?.iter().min_by_key(|(p, _)| p.abs_diff(pos)).map(|(_, n)| n.clone())
+        let list = people.get(k)?;
+        let i = list.partition_point(|(p, _)| *p < pos);
+        [i.checked_sub(1), Some(i)].into_iter().flatten().filter_map(|j| list.get(j)).min_by_key(|(p, _)| p.abs_diff(pos)).map(|(_, n)| n.clone())
     };
     // Distinct surfaces of places and organizations, for misspellings.
     let mut named: Vec<(String, EntityType, String)> = Vec::new();
