@@ -74,3 +74,18 @@ test('works offline after the first visit (service worker)', async () => {
   assert.match(await page.locator('.article .headline').innerText(), /^Azerbaijan/);
   await context.close();
 });
+
+test('the page itself runs under a strict CSP with nothing inline', async () => {
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  const strict = await serve(undefined, () => ({ 'content-security-policy': csp }));
+  const page = await browser.newPage();
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text()); });
+  await page.goto(strict.url);
+  await page.locator('.article .headline').waitFor({ timeout: 30000 });
+  await page.locator('.article .ent-person').first().hover();
+  await page.getByRole('tooltip').waitFor();
+  assert.deepEqual(violations, []);
+  await page.close();
+  await strict.close();
+});

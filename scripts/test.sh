@@ -18,7 +18,7 @@ step "wasm tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown -p article-annotator --test web
 
 step "build the page, the embeddable module and the single-file build"
-trunk build --release
+bash scripts/build-page.sh
 bash scripts/build-embed.sh
 bash scripts/build-single.sh
 
