@@ -7,7 +7,7 @@ use std::process::Command;
 
 /// Floors per language: (entities, casualties, timeline) F1. Raise them as the engine improves;
 /// never lower them.
-const FLOORS: &[(&str, [f64; 3])] = &[("vi", [0.99, 0.96, 0.98]), ("en", [0.97, 0.99, 0.98])];
+const FLOORS: &[(&str, [f64; 3])] = &[("vi", [0.995, 0.965, 0.98]), ("en", [0.975, 0.995, 0.995])];
 
 fn eval_dir() -> Option<PathBuf> {
     let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval-dev");
