@@ -89,3 +89,14 @@ test('the page itself runs under a strict CSP with nothing inline', async () => 
   await page.close();
   await strict.close();
 });
+
+test('dark mode follows the system', async () => {
+  const page = await browser.newPage({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await page.locator('.article .headline').waitFor();
+  const bg = await page.locator('.article').evaluate((el) => getComputedStyle(el).backgroundColor);
+  const [r, g, b] = bg.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 150, `article background is dark: ${bg}`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'seed-dark.png') });
+  await page.close();
+});
