@@ -5,6 +5,7 @@ use annotator_core::{annotate, Annotation, Options};
 use leptos::prelude::*;
 
 use crate::components::{article::ArticleView, card::MentionCard, input::InputPanel, sidebar::Sidebar, toolbar::Toolbar};
+use crate::render::corrections::{apply, storage_key, Corrections};
 use crate::render::layout::{layout, Layout};
 use crate::state::Ui;
 use crate::SEED_ARTICLE;
@@ -42,12 +43,44 @@ pub fn Annotator(
     let date = RwSignal::new(date);
     let ui = Ui::new();
     provide_context(ui);
-    let annotated = Memo::new(move |_| text.with(|t| annotate_for_page(t, &lang.get(), &date.get())));
-    // A new article clears the selection.
+    let engine = Memo::new(move |_| text.with(|t| annotate_for_page(t, &lang.get(), &date.get())));
+    // The reader's corrections on top of what the engine found.
+    let annotated = Memo::new(move |_| {
+        let corrections = ui.corrections.get();
+        engine.get().map(|(t, layout_, ann)| {
+            if corrections.is_empty() {
+                return (t, layout_, ann);
+            }
+            let fixed = apply(&t, &ann, &corrections);
+            (t.clone(), layout(&t, &fixed), fixed)
+        })
+    });
+    // A new article: clear the selection and load its saved corrections.
     Effect::new(move |_| {
-        annotated.track();
+        let key = text.with(|t| storage_key(t));
         ui.selected.set(None);
         ui.card.set(None);
+        ui.pending.set(None);
+        let saved = match crate::dom::load(&key) {
+            Ok(v) => v.and_then(|s| serde_json::from_str::<Corrections>(&s).ok()).unwrap_or_default(),
+            Err(msg) => {
+                ui.notice.set(Some(msg));
+                Corrections::default()
+            }
+        };
+        ui.corrections.set(saved);
+    });
+    // Corrections are written as they are made (they survive a reload or a crash).
+    Effect::new(move |prev: Option<()>| {
+        let c = ui.corrections.get();
+        if prev.is_none() {
+            return; // the load above, not a change
+        }
+        let key = text.with_untracked(|t| storage_key(t));
+        let json = serde_json::to_string(&c).unwrap_or_default();
+        if let Err(msg) = crate::dom::save(&key, (!c.is_empty()).then_some(json.as_str())) {
+            ui.notice.set(Some(msg));
+        }
     });
 
     // Files dropped on this annotator (not on another instance of the same page).

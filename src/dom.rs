@@ -53,6 +53,46 @@ pub fn close_menu(ev: &web_sys::MouseEvent) {
     }
 }
 
+/// The code-point span of the user's selection inside the article, if it is one: every piece
+/// of the article carries its start (`data-s`) and holds one text node.
+pub fn selection_offsets() -> Option<(usize, usize)> {
+    let sel = web_sys::window()?.get_selection().ok()??;
+    if sel.is_collapsed() {
+        return None;
+    }
+    let at = |node: Option<web_sys::Node>, offset: u32| -> Option<usize> {
+        let node = node?;
+        let el = node.parent_element()?;
+        let start: usize = el.get_attribute("data-s")?.parse().ok()?;
+        let text = node.text_content().unwrap_or_default();
+        let units: Vec<u16> = text.encode_utf16().take(offset as usize).collect();
+        Some(start + String::from_utf16_lossy(&units).chars().count())
+    };
+    let a = at(sel.anchor_node(), sel.anchor_offset())?;
+    let b = at(sel.focus_node(), sel.focus_offset())?;
+    Some((a.min(b), a.max(b)))
+}
+
+fn storage() -> Result<web_sys::Storage, String> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or_else(|| "corrections cannot be saved: this browser's storage is unavailable (private mode?)".to_string())
+}
+
+/// Reads a saved value; `Ok(None)` when there is none.
+pub fn load(key: &str) -> Result<Option<String>, String> {
+    storage()?.get_item(key).map_err(|_| "corrections cannot be read from storage".to_string())
+}
+
+/// Saves a value, or removes it when `value` is `None`; says why when storage refuses (full).
+pub fn save(key: &str, value: Option<&str>) -> Result<(), String> {
+    let s = storage()?;
+    match value {
+        Some(v) => s.set_item(key, v).map_err(|_| "corrections cannot be saved: the browser's storage is full".to_string()),
+        None => s.remove_item(key).map_err(|_| "corrections cannot be removed from storage".to_string()),
+    }
+}
+
 /// Copies `text` to the clipboard (best effort: the browser may refuse without a gesture).
 pub fn copy(text: &str) {
     if let Some(w) = web_sys::window() {

@@ -4,6 +4,8 @@
 //! DOM (scrolling, flashing) live in [`crate::dom`].
 
 use annotator_core::EntityType;
+
+use crate::render::corrections::Corrections;
 use leptos::prelude::*;
 
 /// A card about an entity mention, anchored at a point of the viewport.
@@ -23,6 +25,10 @@ pub struct Ui {
     pub step: RwSignal<usize>,
     pub card: RwSignal<Option<Card>>,
     pub notice: RwSignal<Option<String>>,
+    /// The reader's corrections to this article (saved as they are made).
+    pub corrections: RwSignal<Corrections>,
+    /// A selected stretch of text the reader may tag as a missed mention.
+    pub pending: RwSignal<Option<(usize, usize)>>,
 }
 
 impl Ui {
@@ -34,6 +40,8 @@ impl Ui {
             step: RwSignal::new(0),
             card: RwSignal::new(None),
             notice: RwSignal::new(None),
+            corrections: RwSignal::new(Corrections::default()),
+            pending: RwSignal::new(None),
         }
     }
 

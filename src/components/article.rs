@@ -104,12 +104,14 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
                 .pieces
                 .iter()
                 .map(|piece| {
+                    // Every piece carries its code-point start, to map a text selection back.
+                    let s = piece.start.to_string();
                     if piece.marks.is_empty() {
-                        return piece.text.clone().into_any();
+                        return view! { <span data-s=s>{piece.text.clone()}</span> }.into_any();
                     }
                     let d = decorate(&marks, &ann, piece);
                     let Some(e) = d.entity else {
-                        return view! { <span class=d.class title=d.title id=d.id>{piece.text.clone()}</span> }.into_any();
+                        return view! { <span class=d.class title=d.title id=d.id data-s=s>{piece.text.clone()}</span> }.into_any();
                     };
                     let base = d.class.clone();
                     let starts = mention_starts.get(e).cloned().unwrap_or_default();
@@ -127,7 +129,7 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
                     };
                     let select2 = select.clone();
                     view! {
-                        <span class=class title=d.title id=d.id tabindex="0" role="button" data-entity=e.to_string()
+                        <span class=class title=d.title id=d.id tabindex="0" role="button" data-entity=e.to_string() data-s=s
                             on:click=move |_| select()
                             on:keydown=move |ev: web_sys::KeyboardEvent| {
                                 match ev.key().as_str() {
@@ -153,5 +155,11 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <article class=root_class aria-label="Annotated article">{body}</article> }
+    // A selection of text may be tagged as a missed mention (see the toolbar).
+    let on_select = move || ui.pending.set(crate::dom::selection_offsets().filter(|(a, b)| b > a));
+    view! {
+        <article class=root_class aria-label="Annotated article" on:mouseup=move |_| on_select() on:keyup=move |_| on_select()>
+            {body}
+        </article>
+    }
 }

@@ -43,16 +43,66 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             };
             let go2 = go.clone();
             let name = ann.entities[e].name.clone();
+            let kind = ann.entities[e].kind;
+            let (n1, mentions) = (name.clone(), ann.entities[e].mentions.clone());
+            // Corrections: the entity's type, and removing the current mention.
+            let retype = move |ev: leptos::ev::Event| {
+                let Some(to) = EntityType::parse(&event_target_value(&ev)) else { return };
+                let n = n1.clone();
+                ui.corrections.update(|c| match c.retyped.iter_mut().find(|(x, _, cur)| *x == n && *cur == kind) {
+                    Some(r) => r.2 = to,
+                    None => c.retyped.push((n, kind, to)),
+                });
+            };
+            let remove = move |_| {
+                if let Some(m) = mentions.get(ui.step.get_untracked()) {
+                    let span = (m.start, m.end);
+                    ui.corrections.update(|c| c.removed.push(span));
+                    ui.selected.set(None);
+                }
+            };
+            let options = EntityType::ALL.iter().map(|&k| view! { <option value=k.as_str() selected=k == kind>{type_label(k)}</option> }).collect_view();
             Some(view! {
                 <div class="stepper" role="group" aria-label="Mentions of the selected entity">
                     <span class="stepper-name">{name}</span>
                     <button class="btn small" aria-label="Previous mention" on:click=move |_| go(-1)>"‹"</button>
                     <span class="stepper-pos">{move || format!("{} / {}", ui.step.get() + 1, total)}</span>
                     <button class="btn small" aria-label="Next mention" on:click=move |_| go2(1)>"›"</button>
+                    <select class="small" aria-label="Entity type" on:change=retype>{options}</select>
+                    <button class="btn small ghost" on:click=remove>"Remove this mention"</button>
                     <button class="btn small ghost" aria-label="Clear selection" on:click=move |_| ui.selected.set(None)>"×"</button>
                 </div>
             })
         }
+    };
+    // A stretch of text the reader selected: tag it as a missed mention.
+    let chars: Arc<Vec<char>> = Arc::new(text.chars().collect());
+    let tagger = move || {
+        let (s, e) = ui.pending.get()?;
+        let quote: String = chars.get(s..e)?.iter().collect();
+        let buttons = EntityType::ALL
+            .iter()
+            .map(|&k| view! {
+                <button class=format!("chip ent-{}", k.as_str()) on:click=move |_| {
+                    ui.corrections.update(|c| c.added.push((s, e, k)));
+                    ui.pending.set(None);
+                }>{type_label(k)}</button>
+            })
+            .collect_view();
+        Some(view! {
+            <div class="tagger" role="group" aria-label="Tag the selected text">
+                <span>"Tag “"<b>{quote}</b>"” as"</span>
+                {buttons}
+                <button class="btn small ghost" aria-label="Cancel tagging" on:click=move |_| ui.pending.set(None)>"×"</button>
+            </div>
+        })
+    };
+    let reset = move || {
+        let n = ui.corrections.with(|c| c.retyped.len() + c.removed.len() + c.added.len());
+        (n > 0).then(|| view! {
+            <button class="btn small ghost" on:click=move |_| ui.corrections.set(Default::default())
+                title="Undo every correction made to this article">{format!("Reset corrections ({n})")}</button>
+        })
     };
     let base = move || name.get().rsplit_once('.').map(|(b, _)| b.to_string()).unwrap_or_else(|| name.get());
     let (a1, a2, a3, a4, a5) = (ann.clone(), ann.clone(), ann.clone(), ann.clone(), ann.clone());
@@ -71,6 +121,8 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
                 })}
             </div>
             {stepper}
+            {tagger}
+            {reset}
             <details class="export">
                 <summary class="btn">"Export"</summary>
                 <div class="export-menu">

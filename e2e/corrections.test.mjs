@@ -1,0 +1,82 @@
+// Corrections as a reader makes them: change an entity's type, remove a wrong mention, tag a
+// missed one by selecting text; they are saved as made, survive a reload, can be reset, and a
+// browser without storage gets a message instead of an exception.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, openApp, SCREENSHOTS } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Selects the first occurrence of `needle` inside the article's text. */
+async function selectText(page, needle) {
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.querySelector('.article'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent.indexOf(needle);
+      if (i >= 0) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + needle.length);
+        const s = getSelection();
+        s.removeAllRanges();
+        s.addRange(r);
+        return;
+      }
+    }
+    throw new Error('not found: ' + needle);
+  }, needle);
+  await page.locator('.article').dispatchEvent('mouseup');
+}
+
+test('retype, remove, add; kept across a reload; reset', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('.article .headline').waitFor();
+  // Retype Baku (a location) as an organization.
+  await page.locator('.sidebar button.entity', { hasText: 'Baku' }).click();
+  await page.getByRole('combobox', { name: 'Entity type' }).selectOption('organization');
+  await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor();
+  // Remove one mention of Yerevan.
+  const yerevan = () => page.locator('.article .ent-location', { hasText: 'Yerevan' }).count();
+  const before = await yerevan();
+  await page.locator('.sidebar button.entity', { hasText: 'Yerevan' }).click();
+  await page.getByRole('button', { name: 'Remove this mention' }).click();
+  assert.equal(await yerevan(), before - 1);
+  // Tag the missed "Hồ chứa nước" as a location.
+  await selectText(page, 'Hồ chứa nước');
+  await page.getByRole('group', { name: 'Tag the selected text' }).getByRole('button', { name: 'Location' }).click();
+  await page.locator('.article .ent-location', { hasText: 'Hồ chứa nước' }).waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'corrections.png') });
+  // Reload: all three corrections are still there.
+  await page.reload();
+  await page.locator('.article .headline').waitFor();
+  await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor();
+  assert.equal(await yerevan(), before - 1);
+  assert.ok(await page.locator('.article .ent-location', { hasText: 'Hồ chứa nước' }).count() === 1);
+  // Exports carry the corrections.
+  await page.getByRole('button', { name: /Reset corrections \(3\)/ }).click();
+  await page.locator('.sidebar .ent-location', { hasText: 'Baku' }).waitFor();
+  assert.equal(await yerevan(), before);
+  await page.reload();
+  await page.locator('.sidebar .ent-location', { hasText: 'Baku' }).waitFor();
+  await context.close();
+});
+
+test('no storage (private mode): a message, not an exception', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => { Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }); });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.locator('.article .headline').waitFor();
+  const alert = page.getByRole('alert').first();
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /storage is unavailable/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
