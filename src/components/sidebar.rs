@@ -10,13 +10,29 @@ use crate::render::chart::{casualty_bars, timeline_axis};
 use crate::render::summary::{entities_of, figure, timeline_order};
 use crate::state::{casualty_id, date_id, mention_id, Ui};
 
+/// On a wide screen the three panels stand in a column beside the article; on a phone they
+/// go below it as tabs (the tab bar only shows there, by CSS).
 #[component]
 pub fn Sidebar(ann: Annotation) -> impl IntoView {
+    let tab = RwSignal::new(0usize);
+    let tabs = ["Entities", "Casualties", "Timeline"]
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| {
+            view! {
+                <button role="tab" id=format!("tab-{i}") aria-selected=move || (tab.get() == i).to_string() on:click=move |_| tab.set(i)>
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+    let panel = move |i: usize| move || if tab.get() == i { "tabpanel active" } else { "tabpanel" };
     view! {
         <aside class="sidebar" aria-label="Summary">
-            <EntitiesPanel ann=ann.clone() />
-            <CasualtiesPanel ann=ann.clone() />
-            <TimelinePanel ann=ann />
+            <div class="tabs" role="tablist" aria-label="Summary sections">{tabs}</div>
+            <div class=panel(0)><EntitiesPanel ann=ann.clone() /></div>
+            <div class=panel(1)><CasualtiesPanel ann=ann.clone() /></div>
+            <div class=panel(2)><TimelinePanel ann=ann /></div>
         </aside>
     }
 }
@@ -114,7 +130,7 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
             } else {
                 view! {
                     {chart}
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Casualty figures">
                         <table class="casualties">
                             <thead><tr><th>"Kind"</th><th>"Figure"</th><th>"Group"</th><th>"Party"</th><th>"Place"</th><th>"Source"</th><th>"Date"</th></tr></thead>
                             <tbody>{rows}</tbody>
@@ -141,7 +157,7 @@ fn TimelinePanel(ann: Annotation) -> impl IntoView {
             .collect_view();
         let refmark = reference.map(|r| view! {
             <g><line x1=format!("{:.1}", x(r)) x2=format!("{:.1}", x(r)) y1="6" y2="34" class="ref-line" />
-            <text x=format!("{:.1}", x(r)) y="46" class="ref-label" text-anchor="middle">{ann.reference_date.clone().unwrap_or_default()}</text></g>
+            <text x=format!("{:.1}", x(r)) y="46" class="ref-label" text-anchor=if r > 0.8 { "end" } else if r < 0.2 { "start" } else { "middle" }>{ann.reference_date.clone().unwrap_or_default()}</text></g>
         });
         view! {
             <svg class="axis" viewBox="0 0 320 50" role="img" aria-label="Dated events on a time axis; the line marks the reference date">
