@@ -157,7 +157,7 @@ fn TimelinePanel(ann: Annotation) -> impl IntoView {
             .collect_view();
         let refmark = reference.map(|r| view! {
             <g><line x1=format!("{:.1}", x(r)) x2=format!("{:.1}", x(r)) y1="6" y2="34" class="ref-line" />
-            <text x=format!("{:.1}", x(r)) y="46" class="ref-label" text-anchor=if r > 0.8 { "end" } else if r < 0.2 { "start" } else { "middle" }>{ann.reference_date.clone().unwrap_or_default()}</text></g>
+            <text x=format!("{:.1}", x(r)) y="46" class="ref-label" text-anchor={if r > 0.8 { "end" } else if r < 0.2 { "start" } else { "middle" }}>{ann.reference_date.clone().unwrap_or_default()}</text></g>
         });
         view! {
             <svg class="axis" viewBox="0 0 320 50" role="img" aria-label="Dated events on a time axis; the line marks the reference date">
