@@ -93,28 +93,24 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, JsV
         serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("bad options: {e}")))?
     };
     let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(|| js_error("no document"))?;
-    if !o.shadow {
-        let container: web_sys::HtmlElement = doc.create_element("div")?.unchecked_into();
-        container.set_class_name(&format!("aa-host theme-{}", o.theme));
-        element.set_inner_html("");
-        element.append_child(&container)?;
-        let MountOptions { text, lang, date, sidebar, name, .. } = o;
-        let handle = leptos::mount::mount_to(container, move || view! { <Annotator text=text name=name lang=lang date=date sidebar=sidebar /> });
-        return Ok(Mounted { handle: Some(Box::new(handle)), host: element });
-    }
-    let root = match element.shadow_root() {
-        Some(r) => r,
-        None => element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
-    };
-    root.set_inner_html("");
-    let href = o.stylesheet.clone().unwrap_or_else(|| "annotator.css".into());
-    let link: web_sys::HtmlLinkElement = doc.create_element("link")?.unchecked_into();
-    link.set_rel("stylesheet");
-    link.set_href(&href);
-    root.append_child(&link)?;
     let container: web_sys::HtmlElement = doc.create_element("div")?.unchecked_into();
     container.set_class_name(&format!("aa-host theme-{}", o.theme));
-    root.append_child(&container)?;
+    if o.shadow {
+        // The stylesheet goes inside the shadow root: the host's CSS and ours never meet.
+        let root = match element.shadow_root() {
+            Some(r) => r,
+            None => element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+        };
+        root.set_inner_html("");
+        let link: web_sys::HtmlLinkElement = doc.create_element("link")?.unchecked_into();
+        link.set_rel("stylesheet");
+        link.set_href(o.stylesheet.as_deref().unwrap_or("annotator.css"));
+        root.append_child(&link)?;
+        root.append_child(&container)?;
+    } else {
+        element.set_inner_html("");
+        element.append_child(&container)?;
+    }
     let MountOptions { text, lang, date, sidebar, name, .. } = o;
     let handle = leptos::mount::mount_to(container, move || view! { <Annotator text=text name=name lang=lang date=date sidebar=sidebar /> });
     Ok(Mounted { handle: Some(Box::new(handle)), host: element })
