@@ -11,7 +11,6 @@ use crate::text::Document;
 /// Per-token facts the rules read.
 pub struct Tk<'a> {
     pub text: &'a str,
-    pub key: String,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// All letters upper-case, at least two of them: an acronym.
@@ -25,7 +24,8 @@ pub struct Tk<'a> {
 
 pub struct Ctx<'a> {
     pub tk: Vec<Tk<'a>>,
-    pub keys: Vec<String>,
+    /// The document's token keys (borrowed: computed once in `Document::new`).
+    pub keys: &'a [String],
     pub lex: &'static Lexicon,
     pub triggers: &'static PhraseIndex<(Role, bool)>,
     pub lang: Language,
@@ -60,21 +60,19 @@ impl<'a> Ctx<'a> {
             if t.kind == TokenKind::Punct && matches!(s, ":" | "“" | "\"" | "•" | "–" | "—" | "‘") {
                 fresh = true;
             }
-            let key = doc.keys[tk.len()].clone();
-            tk.push(Tk { text: s, key, cap, upper, word, number, initial, noise: doc.in_noise(&t.range) });
+            tk.push(Tk { text: s, cap, upper, word, number, initial, noise: doc.in_noise(&t.range) });
         }
         let mut lowercase_seen = rustc_hash::FxHashSet::default();
         let mut midcap_seen = rustc_hash::FxHashSet::default();
-        for t in &tk {
+        for (t, k) in tk.iter().zip(&doc.keys) {
             if t.word && !t.cap {
-                lowercase_seen.insert(t.key.clone());
+                lowercase_seen.insert(k.clone());
             } else if t.cap && !t.initial {
-                midcap_seen.insert(t.key.clone());
+                midcap_seen.insert(k.clone());
             }
         }
         let lex = Lexicon::get();
-        let keys = doc.keys.clone();
-        Ctx { tk, keys, lex, triggers: &lex.triggers[&doc.language], lang: doc.language, lowercase_seen, midcap_seen }
+        Ctx { tk, keys: &doc.keys, lex, triggers: &lex.triggers[&doc.language], lang: doc.language, lowercase_seen, midcap_seen }
     }
 
     pub fn len(&self) -> usize {
