@@ -7,9 +7,11 @@
 //
 // Elements marked `data-article-annotator` are annotated in place when the module loads,
 // taking their text (and data-lang, data-date, data-sidebar="false", data-theme).
-import init, { annotate as annotateWasm, mount as mountWasm, seedArticle } from './article_annotator.js';
+import init, { annotate as annotateWasm, mount as mountWasm, seedArticle, configureWorker } from './article_annotator.js';
 
 await init({ module_or_path: new URL('article_annotator_bg.wasm', import.meta.url) });
+// Mounted annotators send large articles (over 256 KB) to this worker, off the page's thread.
+configureWorker(new URL('annotate-worker.js', import.meta.url).href, new URL('article_annotator.js', import.meta.url).href);
 
 const STYLESHEET = new URL('annotator.css', import.meta.url).href;
 

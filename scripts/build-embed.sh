@@ -5,12 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-cargo build --lib --release --target wasm32-unknown-unknown -p article-annotator
+cargo build --lib --profile wasm-release --target wasm32-unknown-unknown -p article-annotator
 out=dist/embed
 mkdir -p "$out" dist/examples
-wasm-bindgen --target web --no-typescript --out-dir "$out" target/wasm32-unknown-unknown/release/article_annotator.wasm
+wasm-bindgen --target web --no-typescript --out-dir "$out" target/wasm32-unknown-unknown/wasm-release/article_annotator.wasm
 wasm-opt -Oz "$out/article_annotator_bg.wasm" -o "$out/article_annotator_bg.wasm"
 cp embed/annotator.js "$out/annotator.js"
+cp web/annotate-worker.js "$out/annotate-worker.js"
 cp style/main.css "$out/annotator.css"
 cp examples/*.html examples/*.css dist/examples/
 echo "embed module in $out, examples in dist/examples"

@@ -1,6 +1,8 @@
 //! The page's state: the article text and options the user chose, and the annotation derived
 //! from them. Every view reads from the one memoised annotation.
 
+use std::sync::Arc;
+
 use annotator_core::{annotate, Annotation, Options};
 use leptos::prelude::*;
 
@@ -12,13 +14,42 @@ use crate::SEED_ARTICLE;
 
 /// What the page shows for the current input: the text, its laid-out annotation, or why there
 /// is none.
-pub type Annotated = Result<(std::sync::Arc<String>, Layout, Annotation), String>;
+pub type Annotated = Result<(Arc<String>, Layout, Annotation), String>;
 
 /// Annotates `text` with the options typed in the page.
 pub fn annotate_for_page(text: &str, lang: &str, date: &str) -> Annotated {
     let options = Options::parse(Some(lang), Some(date)).map_err(|e| e.to_string())?;
     let ann = annotate(text, &options).map_err(|e| e.to_string())?;
-    Ok((std::sync::Arc::new(text.to_string()), layout(text, &ann), ann))
+    Ok((Arc::new(text.to_string()), layout(text, &ann), ann))
+}
+
+/// What the engine has for the current input: the annotation, or a large text handed to the
+/// background worker (see [`crate::background`]), whose answer arrives later.
+#[derive(Clone, PartialEq)]
+enum Engine {
+    Done(Annotated),
+    Background { text: Arc<String>, lang: String, date: String },
+}
+
+/// The annotation of a large text, from the worker (or, where no worker can run, from this
+/// thread after all).
+async fn annotate_in_background(text: Arc<String>, lang: String, date: String) -> Annotated {
+    match crate::background::annotate(&text, &lang, &date).await {
+        Ok(answer) => answer.map(|ann| (text.clone(), layout(&text, &ann), ann)),
+        Err(why) => {
+            leptos::logging::warn!("background annotation unavailable ({}); annotating on the page's thread", why.0);
+            annotate_for_page(&text, &lang, &date)
+        }
+    }
+}
+
+/// "2.4 MB", "310 KB": a text's size for the reader.
+pub fn size_label(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
 }
 
 /// The standalone page: the annotator with the seed article.
@@ -43,17 +74,40 @@ pub fn Annotator(
     let date = RwSignal::new(date);
     let ui = Ui::new();
     provide_context(ui);
-    let engine = Memo::new(move |_| text.with(|t| annotate_for_page(t, &lang.get(), &date.get())));
-    // The reader's corrections on top of what the engine found.
+    let engine = Memo::new(move |_| {
+        let (l, d) = (lang.get(), date.get());
+        text.with(|t| match crate::background::wanted_for(t) {
+            true => Engine::Background { text: Arc::new(t.clone()), lang: l, date: d },
+            false => Engine::Done(annotate_for_page(t, &l, &d)),
+        })
+    });
+    // A large text goes to the worker; its answer is kept only while that text is current.
+    let finished: RwSignal<Option<(Arc<String>, Annotated)>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        if let Engine::Background { text: t, lang: l, date: d } = engine.get() {
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = annotate_in_background(t.clone(), l, d).await;
+                let current = matches!(engine.try_get_untracked(), Some(Engine::Background { text: now, .. }) if Arc::ptr_eq(&now, &t));
+                if current {
+                    finished.set(Some((t, result)));
+                }
+            });
+        }
+    });
+    // The reader's corrections on top of what the engine found; `None` while the worker runs.
     let annotated = Memo::new(move |_| {
+        let base = match engine.get() {
+            Engine::Done(a) => a,
+            Engine::Background { text: t, .. } => finished.with(|f| f.as_ref().filter(|(ft, _)| Arc::ptr_eq(ft, &t)).map(|(_, a)| a.clone()))?,
+        };
         let corrections = ui.corrections.get();
-        engine.get().map(|(t, layout_, ann)| {
+        Some(base.map(|(t, layout_, ann)| {
             if corrections.is_empty() {
                 return (t, layout_, ann);
             }
             let fixed = apply(&t, &ann, &corrections);
             (t.clone(), layout(&t, &fixed), fixed)
-        })
+        }))
     });
     // A new article: clear the selection and load its saved corrections.
     Effect::new(move |_| {
@@ -108,7 +162,13 @@ pub fn Annotator(
         })}
         <main class=if sidebar { "workspace" } else { "workspace no-sidebar" }>
             {move || match annotated.get() {
-                Ok((t, layout, ann)) => view! {
+                None => view! {
+                    <div class="working" role="status">
+                        <span class="spinner" aria-hidden="true"></span>
+                        <p>"Annotating " {text.with_untracked(|t| size_label(t.len()))} " in the background… the page stays usable meanwhile."</p>
+                    </div>
+                }.into_any(),
+                Some(Ok((t, layout, ann))) => view! {
                     <div class="main-col">
                         <Toolbar text=t.clone() ann=ann.clone() name=name />
                         <ArticleView layout=layout ann=ann.clone() />
@@ -116,7 +176,7 @@ pub fn Annotator(
                     {sidebar.then(|| view! { <Sidebar ann=ann.clone() /> })}
                     <MentionCard ann=ann />
                 }.into_any(),
-                Err(msg) => view! {
+                Some(Err(msg)) => view! {
                     <div class="empty-state" role="alert">
                         <h2>"Nothing to annotate yet"</h2>
                         <p>{msg}</p>

@@ -19,6 +19,15 @@ pub fn reveal(id: &str) {
     let _ = cl.add_1("flash");
 }
 
+/// Reveals the mark `id` that starts at code point `at`: the article is first asked to render
+/// up to it (a long one is put on screen progressively), then, once that has happened, it is
+/// scrolled to and flashed.
+pub fn reveal_at(ui: crate::state::Ui, id: String, at: usize) {
+    use leptos::prelude::Set;
+    ui.need.set(Some(at));
+    leptos::prelude::set_timeout(move || reveal(&id), std::time::Duration::ZERO);
+}
+
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) {
     let parts = js_sys_array(content);

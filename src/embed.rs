@@ -37,6 +37,23 @@ pub fn annotate_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     serde::Serialize::serialize(&ann, &ser).map_err(js_error)
 }
 
+/// `annotateToJson(text, lang, date)`: the annotation as SPEC.md JSON text. Used by the
+/// page's background worker (`web/annotate-worker.js`): one string crosses between threads
+/// faster than an object graph, and the page parses it straight into its own types.
+#[wasm_bindgen(js_name = annotateToJson)]
+pub fn annotate_to_json(text: &str, lang: &str, date: &str) -> Result<String, JsValue> {
+    let opts = Options::parse(Some(lang), Some(date)).map_err(js_error)?;
+    let ann = annotator_core::annotate(text, &opts).map_err(js_error)?;
+    serde_json::to_string(&ann).map_err(js_error)
+}
+
+/// `configureWorker(workerUrl, glueUrl)`: lets mounted annotators send large articles to a
+/// background worker (see `background.rs`); the embedding module calls it with its own URLs.
+#[wasm_bindgen(js_name = configureWorker)]
+pub fn configure_worker(worker: &str, glue: &str) {
+    crate::background::configure(worker, glue);
+}
+
 #[derive(Deserialize)]
 #[serde(default)]
 struct MountOptions {

@@ -7,10 +7,12 @@
 //! - [`state`]: the view state the components share;
 //! - [`components`]: the Leptos components that turn those into DOM;
 //! - [`dom`]: the few direct DOM effects (scroll, flash, download, clipboard, files);
+//! - [`background`]: large articles annotated in a worker, off the main thread;
 //! - [`app`]: the page's wiring;
 //! - `embed`: the JavaScript API (`annotate`, `mount`) for CMS embedding.
 
 pub mod app;
+pub mod background;
 pub mod components;
 pub mod dom;
 #[cfg(target_arch = "wasm32")]

@@ -29,6 +29,11 @@ pub struct Ui {
     pub corrections: RwSignal<Corrections>,
     /// A selected stretch of text the reader may tag as a missed mention.
     pub pending: RwSignal<Option<(usize, usize)>>,
+    /// A code point the reader asked to see: the article renders at least up to it (a long
+    /// article is put on screen progressively).
+    pub need: RwSignal<Option<usize>>,
+    /// Whether the whole article is on screen yet.
+    pub rendered: RwSignal<bool>,
 }
 
 impl Ui {
@@ -42,6 +47,8 @@ impl Ui {
             notice: RwSignal::new(None),
             corrections: RwSignal::new(Corrections::default()),
             pending: RwSignal::new(None),
+            need: RwSignal::new(None),
+            rendered: RwSignal::new(true),
         }
     }
 

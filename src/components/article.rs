@@ -6,7 +6,9 @@ use annotator_core::{Annotation, EntityType};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::render::layout::{Layout, Mark, MarkKind, Piece};
+use std::sync::Arc;
+
+use crate::render::layout::{block_at, blocks, next_slice, Layout, Mark, MarkKind, Piece};
 use crate::state::{casualty_id, date_id, mention_id, Card, Ui};
 
 pub fn type_label(kind: EntityType) -> &'static str {
@@ -78,10 +80,64 @@ fn decorate(all: &[Mark], ann: &Annotation, piece: &Piece) -> Decor {
     Decor { class: classes.join(" "), title: titles.join(" · "), id, entity }
 }
 
+/// Characters put on screen at once: the first screen, then one slice per task until the
+/// article is complete. Small enough that a slice renders well within a frame budget.
+const SLICE_CHARS: usize = 12_000;
+/// A block never holds more pieces (elements) than this.
+const BLOCK_PIECES: usize = 250;
+
+/// One piece of text as a DOM node: plain, marked, or a mention the reader can select.
+fn piece_view(piece: &Piece, marks: &[Mark], ann: &Annotation, mention_starts: &[Vec<usize>], ui: Ui) -> AnyView {
+    // Every piece carries its code-point start, to map a text selection back.
+    let s = piece.start.to_string();
+    if piece.marks.is_empty() {
+        return view! { <span data-s=s>{piece.text.clone()}</span> }.into_any();
+    }
+    let d = decorate(marks, ann, piece);
+    let Some(e) = d.entity else {
+        return view! { <span class=d.class title=d.title id=d.id data-s=s>{piece.text.clone()}</span> }.into_any();
+    };
+    let base = d.class.clone();
+    let starts = mention_starts.get(e).cloned().unwrap_or_default();
+    let at = piece.start;
+    let class = move || if ui.selected.get() == Some(e) { format!("{base} sel") } else { base.clone() };
+    let open_card = move |target: Option<web_sys::EventTarget>| {
+        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let r = el.get_bounding_client_rect();
+            ui.card.set(Some(Card { entity: e, x: r.left(), y: r.bottom() }));
+        }
+    };
+    let select = move || {
+        ui.selected.set(Some(e));
+        ui.step.set(starts.iter().rposition(|&s| s <= at).unwrap_or(0));
+    };
+    let select2 = select.clone();
+    view! {
+        <span class=class title=d.title id=d.id tabindex="0" role="button" data-entity=e.to_string() data-s=s
+            on:click=move |_| select()
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                match ev.key().as_str() {
+                    "Enter" | " " => { ev.prevent_default(); select2() }
+                    "Escape" => ui.card.set(None),
+                    _ => {}
+                }
+            }
+            on:mouseenter=move |ev: web_sys::MouseEvent| open_card(ev.target())
+            on:mouseleave=move |_| ui.card.set(None)
+            on:focus=move |ev: web_sys::FocusEvent| open_card(ev.target())
+            on:blur=move |_| ui.card.set(None)>
+            {piece.text.clone()}
+        </span>
+    }
+    .into_any()
+}
+
+/// The article, rendered progressively: the first screen at once, the rest one slice per task
+/// (the page answers clicks and scrolls in between), and at once up to any mark the reader
+/// asks to see (`Ui::need`).
 #[component]
 pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
     let ui = expect_context::<Ui>();
-    let Layout { marks, paragraphs } = layout;
     let root_class = move || {
         let mut c = String::from("article");
         for k in ui.hidden.get() {
@@ -96,70 +152,48 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
         }
         c
     };
-    let mention_starts: Vec<Vec<usize>> = ann.entities.iter().map(|e| e.mentions.iter().map(|m| m.start).collect()).collect();
-    let body = paragraphs
-        .into_iter()
-        .map(|p| {
-            let pieces = p
-                .pieces
-                .iter()
-                .map(|piece| {
-                    // Every piece carries its code-point start, to map a text selection back.
-                    let s = piece.start.to_string();
-                    if piece.marks.is_empty() {
-                        return view! { <span data-s=s>{piece.text.clone()}</span> }.into_any();
-                    }
-                    let d = decorate(&marks, &ann, piece);
-                    let Some(e) = d.entity else {
-                        return view! { <span class=d.class title=d.title id=d.id data-s=s>{piece.text.clone()}</span> }.into_any();
-                    };
-                    let base = d.class.clone();
-                    let starts = mention_starts.get(e).cloned().unwrap_or_default();
-                    let at = piece.start;
-                    let class = move || if ui.selected.get() == Some(e) { format!("{base} sel") } else { base.clone() };
-                    let open_card = move |target: Option<web_sys::EventTarget>| {
-                        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                            let r = el.get_bounding_client_rect();
-                            ui.card.set(Some(Card { entity: e, x: r.left(), y: r.bottom() }));
-                        }
-                    };
-                    let select = move || {
-                        ui.selected.set(Some(e));
-                        ui.step.set(starts.iter().rposition(|&s| s <= at).unwrap_or(0));
-                    };
-                    let select2 = select.clone();
-                    view! {
-                        <span class=class title=d.title id=d.id tabindex="0" role="button" data-entity=e.to_string() data-s=s
-                            on:click=move |_| select()
-                            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                                match ev.key().as_str() {
-                                    "Enter" | " " => { ev.prevent_default(); select2() }
-                                    "Escape" => ui.card.set(None),
-                                    _ => {}
-                                }
-                            }
-                            on:mouseenter=move |ev: web_sys::MouseEvent| open_card(ev.target())
-                            on:mouseleave=move |_| ui.card.set(None)
-                            on:focus=move |ev: web_sys::FocusEvent| open_card(ev.target())
-                            on:blur=move |_| ui.card.set(None)>
-                            {piece.text.clone()}
-                        </span>
-                    }
-                    .into_any()
-                })
-                .collect_view();
-            if p.headline {
-                view! { <h2 class="headline">{pieces}</h2> }.into_any()
-            } else {
-                view! { <p>{pieces}</p> }.into_any()
+    let blocks = Arc::new(blocks(&layout, BLOCK_PIECES, SLICE_CHARS));
+    let mention_starts: Arc<Vec<Vec<usize>>> = Arc::new(ann.entities.iter().map(|e| e.mentions.iter().map(|m| m.start).collect()).collect());
+    let (layout, ann) = (Arc::new(layout), Arc::new(ann));
+    let total = blocks.len();
+    let shown = RwSignal::new(next_slice(&blocks, 0, SLICE_CHARS));
+    // The rest of the article, one slice per task, until all of it is on screen.
+    let growing = blocks.clone();
+    Effect::new(move |_| {
+        let n = shown.get();
+        if n < total {
+            let b = growing.clone();
+            set_timeout(move || { shown.try_update(|s| *s = next_slice(&b, (*s).max(n), SLICE_CHARS)); }, std::time::Duration::ZERO);
+        }
+    });
+    // A mark the reader asked to see is rendered now, whatever the slices have reached.
+    let wanted = blocks.clone();
+    Effect::new(move |_| {
+        if let Some(at) = ui.need.get() {
+            let b = block_at(&wanted, at) + 1;
+            if b > shown.get_untracked() {
+                shown.set(b);
             }
-        })
-        .collect_view();
+        }
+    });
+    ui.rendered.set(shown.get_untracked() >= total);
+    Effect::new(move |_| ui.rendered.set(shown.get() >= total));
+    let block_view = move |i: usize| {
+        let Some(b) = blocks.get(i) else { return ().into_any() };
+        let Some(p) = layout.paragraphs.get(b.paragraph) else { return ().into_any() };
+        let pieces = p.pieces[b.pieces.clone()].iter().map(|piece| piece_view(piece, &layout.marks, &ann, &mention_starts, ui)).collect_view();
+        match (p.headline, b.continues) {
+            (true, _) => view! { <h2 class="headline">{pieces}</h2> }.into_any(),
+            (false, false) => view! { <p>{pieces}</p> }.into_any(),
+            (false, true) => view! { <p class="cont">{pieces}</p> }.into_any(),
+        }
+    };
     // A selection of text may be tagged as a missed mention (see the toolbar).
     let on_select = move || ui.pending.set(crate::dom::selection_offsets().filter(|(a, b)| b > a));
     view! {
-        <article class=root_class aria-label="Annotated article" on:mouseup=move |_| on_select() on:keyup=move |_| on_select()>
-            {body}
+        <article class=root_class aria-label="Annotated article" aria-busy=move || (shown.get() < total).to_string()
+            on:mouseup=move |_| on_select() on:keyup=move |_| on_select()>
+            <For each=move || 0..shown.get() key=|i| *i children=block_view />
         </article>
     }
 }

@@ -5,7 +5,7 @@ use annotator_core::{Annotation, EntityType};
 use leptos::prelude::*;
 
 use crate::components::article::type_label;
-use crate::dom::reveal;
+use crate::dom::reveal_at;
 use crate::render::chart::{casualty_bars, timeline_axis};
 use crate::render::summary::{entities_of, figure, timeline_order};
 use crate::state::{casualty_id, date_id, mention_id, Ui};
@@ -54,7 +54,7 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
                     let class = move || format!("entity ent-{}{}", k.as_str(), if ui.selected.get() == Some(e) { " sel" } else { "" });
                     view! {
                         <li>
-                            <button class=class on:click=move |_| { ui.selected.set(Some(e)); ui.step.set(0); reveal(&mention_id(e, first)); }>
+                            <button class=class on:click=move |_| { ui.selected.set(Some(e)); ui.step.set(0); reveal_at(ui, mention_id(e, first), first); }>
                                 <span class="name">{r.name}</span>
                                 <span class="count" title="mentions">{r.mentions}</span>
                                 {aliases}
@@ -82,15 +82,17 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
 
 #[component]
 fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
+    let ui = expect_context::<Ui>();
     let rows = ann
         .casualties
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let kind = c.kind.as_str().replace('_', " ");
+            let at = c.start;
             view! {
                 <tr>
-                    <td><button class="link" on:click=move |_| reveal(&casualty_id(i)) title="Show the sentence">{kind}</button></td>
+                    <td><button class="link" on:click=move |_| reveal_at(ui, casualty_id(i), at) title="Show the sentence">{kind}</button></td>
                     <td class="num">{figure(c)}</td>
                     <td>{c.group.as_str()}</td>
                     <td>{c.party.clone().unwrap_or_default()}</td>
@@ -144,6 +146,7 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
 
 #[component]
 fn TimelinePanel(ann: Annotation) -> impl IntoView {
+    let ui = expect_context::<Ui>();
     let (ticks, reference) = timeline_axis(&ann);
     let axis = (!ticks.is_empty()).then(|| {
         let x = |at: f64| 10.0 + at * 300.0;
@@ -152,7 +155,8 @@ fn TimelinePanel(ann: Annotation) -> impl IntoView {
             .map(|t| {
                 let i = t.index;
                 let label = ann.timeline[i].value.clone();
-                view! { <circle cx=format!("{:.1}", x(t.at)) cy="20" r="5" class="tick" on:click=move |_| reveal(&date_id(i))><title>{label}</title></circle> }
+                let at = ann.timeline[i].start;
+                view! { <circle cx=format!("{:.1}", x(t.at)) cy="20" r="5" class="tick" on:click=move |_| reveal_at(ui, date_id(i), at)><title>{label}</title></circle> }
             })
             .collect_view();
         let refmark = reference.map(|r| view! {
@@ -171,9 +175,10 @@ fn TimelinePanel(ann: Annotation) -> impl IntoView {
         .into_iter()
         .map(|i| {
             let t = &ann.timeline[i];
+            let at = t.start;
             view! {
                 <li>
-                    <button class="link" on:click=move |_| reveal(&date_id(i))>
+                    <button class="link" on:click=move |_| reveal_at(ui, date_id(i), at)>
                         <time datetime=t.value.clone()>{t.value.clone()}</time>
                         <span class="expr">{t.text.clone()}</span>
                     </button>

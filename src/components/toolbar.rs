@@ -7,7 +7,7 @@ use annotator_core::{Annotation, EntityType};
 use leptos::prelude::*;
 
 use crate::components::article::type_label;
-use crate::dom::{close_menu, copy, download, reveal};
+use crate::dom::{close_menu, copy, download, reveal_at};
 use crate::render::export::{casualties_csv, timeline_csv, to_json, web_annotations};
 use crate::state::{mention_id, Ui};
 
@@ -38,7 +38,7 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
                 let i = (ui.step.get_untracked() as isize + delta).rem_euclid(total as isize) as usize;
                 ui.step.set(i);
                 if let Some(m) = entity.mentions.get(i) {
-                    reveal(&mention_id(e, m.start));
+                    reveal_at(ui, mention_id(e, m.start), m.start);
                 }
             };
             let go2 = go.clone();

@@ -129,6 +129,62 @@ pub fn layout(text: &str, ann: &Annotation) -> Layout {
     Layout { marks, paragraphs }
 }
 
+/// A stretch of the article that is put on screen in one go: a paragraph, or a slice of a
+/// long one. A long article is rendered block by block so that no single task holds the page
+/// (a 1 MB transcript may be one paragraph of 100,000 pieces).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub paragraph: usize,
+    /// Indices into the paragraph's pieces.
+    pub pieces: std::ops::Range<usize>,
+    /// Code point where the block starts (its first piece's start).
+    pub start: usize,
+    /// Characters in the block.
+    pub chars: usize,
+    /// Whether the block continues a paragraph begun by the previous block.
+    pub continues: bool,
+}
+
+/// Cuts the paragraphs into blocks of at most `max_pieces` pieces and about `max_chars`
+/// characters (a piece is never cut).
+pub fn blocks(layout: &Layout, max_pieces: usize, max_chars: usize) -> Vec<Block> {
+    let mut out = Vec::new();
+    for (pi, p) in layout.paragraphs.iter().enumerate() {
+        let mut from = 0;
+        let mut chars = 0;
+        for (i, piece) in p.pieces.iter().enumerate() {
+            let n = piece.text.chars().count();
+            if i > from && (i - from >= max_pieces || chars + n > max_chars) {
+                out.push(Block { paragraph: pi, pieces: from..i, start: p.pieces[from].start, chars, continues: from > 0 });
+                from = i;
+                chars = 0;
+            }
+            chars += n;
+        }
+        if from < p.pieces.len() {
+            out.push(Block { paragraph: pi, pieces: from..p.pieces.len(), start: p.pieces[from].start, chars, continues: from > 0 });
+        }
+    }
+    out
+}
+
+/// The index of the block holding code point `at` (the last block starting at or before it).
+pub fn block_at(blocks: &[Block], at: usize) -> usize {
+    blocks.partition_point(|b| b.start <= at).saturating_sub(1)
+}
+
+/// How many blocks, from `shown` on, make the next slice of about `budget` characters (at
+/// least one block while any is left).
+pub fn next_slice(blocks: &[Block], shown: usize, budget: usize) -> usize {
+    let mut end = shown;
+    let mut chars = 0;
+    while end < blocks.len() && (end == shown || chars + blocks[end].chars <= budget) {
+        chars += blocks[end].chars;
+        end += 1;
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,5 +220,38 @@ mod tests {
         let l = layout(text, &ann_with(vec![]));
         let joined: Vec<String> = l.paragraphs.iter().map(|p| p.pieces.iter().map(|x| x.text.clone()).collect()).collect();
         assert_eq!(joined, vec!["A b c", "d e f", "ghi"]);
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_into_blocks_that_cover_every_piece_once() {
+        let text = "Title\nAlpha beta gamma delta.\nShort.";
+        let words = ["Alpha", "beta", "gamma", "delta"];
+        let mut entities = Vec::new();
+        for w in words {
+            let s = text.find(w).unwrap();
+            let s = text[..s].chars().count();
+            entities.push(Entity { kind: EntityType::Person, name: w.into(), mentions: vec![span(text, s, s + w.chars().count())] });
+        }
+        let l = layout(text, &ann_with(entities));
+        let b = blocks(&l, 3, 1000);
+        // Paragraph 1 has 8 pieces ("Alpha", " ", "beta", ... "."): cut after 3 and 6.
+        assert_eq!(b.iter().map(|x| (x.paragraph, x.pieces.clone(), x.continues)).collect::<Vec<_>>(), vec![(0, 0..1, false), (1, 0..3, false), (1, 3..6, true), (1, 6..8, true), (2, 0..1, false)]);
+        let total: usize = b.iter().map(|x| x.chars).sum();
+        assert_eq!(total, l.paragraphs.iter().flat_map(|p| &p.pieces).map(|p| p.text.chars().count()).sum::<usize>());
+        assert_eq!(block_at(&b, 0), 0);
+        assert_eq!(block_at(&b, text.chars().count() - 1), 4);
+        assert_eq!(block_at(&b, 6 + 11), 2, "\"gamma\" is in the second slice of paragraph 1");
+        // Character budget: a block never exceeds it unless one piece does.
+        let by_chars = blocks(&l, 100, 6);
+        assert!(by_chars.iter().all(|x| x.chars <= 6 || x.pieces.len() == 1));
+    }
+
+    #[test]
+    fn slices_take_whole_blocks_within_the_budget_and_always_progress() {
+        let b: Vec<Block> = (0..5).map(|i| Block { paragraph: i, pieces: 0..1, start: i * 10, chars: 10, continues: false }).collect();
+        assert_eq!(next_slice(&b, 0, 25), 2);
+        assert_eq!(next_slice(&b, 2, 5), 3, "one block even over budget");
+        assert_eq!(next_slice(&b, 4, 100), 5);
+        assert_eq!(next_slice(&b, 5, 100), 5);
     }
 }
