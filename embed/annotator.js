@@ -9,7 +9,7 @@
 // taking their text (and data-lang, data-date, data-sidebar="false", data-theme).
 import init, { annotate as annotateWasm, mount as mountWasm, seedArticle, configureWorker } from './article_annotator.js';
 
-await init({ module_or_path: new URL('article_annotator_bg.wasm', import.meta.url) });
+const wasm = await init({ module_or_path: new URL('article_annotator_bg.wasm', import.meta.url) });
 // Mounted annotators send large articles (over 256 KB) to this worker, off the page's thread.
 configureWorker(new URL('annotate-worker.js', import.meta.url).href, new URL('article_annotator.js', import.meta.url).href);
 
@@ -66,3 +66,8 @@ export function autoMount(root = document) {
 export { seedArticle };
 
 if (typeof document !== 'undefined') autoMount();
+
+/** Bytes of WebAssembly memory the module holds (it only grows: this is its peak). */
+export function wasmMemoryBytes() {
+  return wasm.memory.buffer.byteLength;
+}
