@@ -100,16 +100,17 @@ try {
     });
     await view.click('text=Edit text');
     await view.evaluate((t) => { const ta = document.querySelector('#article-input'); ta.value = t; ta.dispatchEvent(new Event('input')); }, en);
-    await view.evaluate(() => {
+    const headline = en.split('\n').find((l) => l.trim()).trim();
+    await view.evaluate((h) => {
       window.__t0 = null; window.__first = null;
-      const art = () => document.querySelector('.article');
-      const old = art();
       document.querySelector('.editor .btn.primary').addEventListener('click', () => { window.__t0 = performance.now(); }, { capture: true });
+      // The first screen: the new article's headline is in the page (the view may be rebuilt
+      // in place, so the element itself is not a signal).
       new MutationObserver((_, obs) => {
-        const a = art();
-        if (a && a !== old && a.querySelector('.headline')) { window.__first = performance.now(); obs.disconnect(); }
-      }).observe(document.body, { childList: true, subtree: true });
-    });
+        const el = document.querySelector('.article .headline');
+        if (el && el.textContent.trim() === h) { window.__first = performance.now(); obs.disconnect(); }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    }, headline);
     await view.click('.editor .btn.primary');
     await view.waitForFunction(() => window.__first, null, { timeout: 120000 });
     await view.waitForSelector('.article[aria-busy=false]', { timeout: 600000 });

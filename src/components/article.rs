@@ -182,11 +182,22 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
         let Some(b) = blocks.get(i) else { return ().into_any() };
         let Some(p) = layout.paragraphs.get(b.paragraph) else { return ().into_any() };
         let pieces = p.pieces[b.pieces.clone()].iter().map(|piece| piece_view(piece, &layout.marks, &ann, &mention_starts, ui)).collect_view();
-        match (p.headline, b.continues) {
-            (true, _) => view! { <h2 class="headline">{pieces}</h2> }.into_any(),
-            (false, false) => view! { <p>{pieces}</p> }.into_any(),
-            (false, true) => view! { <p class="cont">{pieces}</p> }.into_any(),
+        if p.headline {
+            return view! { <h2 class="headline">{pieces}</h2> }.into_any();
         }
+        // Classes instead of `:has()` rules: those are re-checked on every insertion, and a
+        // long article gets thousands.
+        let mut class = Vec::new();
+        if b.continues {
+            class.push("cont");
+        }
+        if blocks.get(i + 1).is_some_and(|n| n.continues) {
+            class.push("cut");
+        }
+        if p.pieces.iter().all(|x| x.marks.iter().any(|&m| matches!(layout.marks.get(m).map(|k| k.kind), Some(MarkKind::Noise)))) {
+            class.push("noise-only");
+        }
+        view! { <p class=class.join(" ")>{pieces}</p> }.into_any()
     };
     // A selection of text may be tagged as a missed mention (see the toolbar).
     let on_select = move || ui.pending.set(crate::dom::selection_offsets().filter(|(a, b)| b > a));

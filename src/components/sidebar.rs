@@ -10,6 +10,24 @@ use crate::render::chart::{casualty_bars, timeline_axis};
 use crate::render::summary::{entities_of, figure, timeline_order};
 use crate::state::{casualty_id, date_id, mention_id, Ui};
 
+/// Rows a list shows before its "Show more" button: a long transcript has thousands of dates,
+/// and rendering them all at once would hold the page.
+const FIRST_ROWS: usize = 100;
+/// Rows each press of "Show more" adds.
+const MORE_ROWS: usize = 400;
+
+/// "Show more (100 of 2,562)" under a list cut at `limit`, while rows are left.
+fn show_more(total: usize, limit: RwSignal<usize>) -> impl IntoView {
+    move || {
+        let shown = limit.get();
+        (total > shown).then(|| view! {
+            <button class="btn ghost more" on:click=move |_| limit.update(|l| *l += MORE_ROWS)>
+                {format!("Show more ({shown} of {total})")}
+            </button>
+        })
+    }
+}
+
 /// On a wide screen the three panels stand in a column beside the article; on a phone they
 /// go below it as tabs (the tab bar only shows there, by CSS).
 #[component]
@@ -45,8 +63,12 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
         .map(|&k| {
             let rows = entities_of(&ann, k);
             let count = rows.len();
-            let items = rows
-                .into_iter()
+            let limit = RwSignal::new(FIRST_ROWS);
+            let ann = ann.clone();
+            let items = move || rows
+                .iter()
+                .take(limit.get())
+                .cloned()
                 .map(|r| {
                     let e = r.index;
                     let first = ann.entities[e].mentions.first().map(|m| m.start).unwrap_or(0);
@@ -67,6 +89,7 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
                 <div class="entity-group">
                     <h4>{type_label(k)}" "<span class="muted">{count}</span></h4>
                     <ul>{items}</ul>
+                    {show_more(count, limit)}
                 </div>
             })
         })
@@ -83,10 +106,13 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
 #[component]
 fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
     let ui = expect_context::<Ui>();
-    let rows = ann
-        .casualties
+    let limit = RwSignal::new(FIRST_ROWS);
+    let total = ann.casualties.len();
+    let all = ann.casualties.clone();
+    let rows = move || all
         .iter()
         .enumerate()
+        .take(limit.get())
         .map(|(i, c)| {
             let kind = c.kind.as_str().replace('_', " ");
             let at = c.start;
@@ -138,6 +164,7 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
+                    {show_more(total, limit)}
                 }.into_any()
             }}
         </section>
@@ -171,10 +198,15 @@ fn TimelinePanel(ann: Annotation) -> impl IntoView {
             </svg>
         }
     });
-    let items = timeline_order(&ann)
-        .into_iter()
-        .map(|i| {
-            let t = &ann.timeline[i];
+    let order = timeline_order(&ann);
+    let total = order.len();
+    let limit = RwSignal::new(FIRST_ROWS);
+    let all = ann.timeline.clone();
+    let items = move || order
+        .iter()
+        .take(limit.get())
+        .filter_map(|&i| all.get(i).map(|t| (i, t)))
+        .map(|(i, t)| {
             let at = t.start;
             view! {
                 <li>
@@ -193,6 +225,7 @@ fn TimelinePanel(ann: Annotation) -> impl IntoView {
             {ann.timeline.is_empty().then(|| view! { <p class="empty">"No dated events found."</p> })}
             {axis}
             <ol class="timeline">{items}</ol>
+            {show_more(total, limit)}
         </section>
     }
 }

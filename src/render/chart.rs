@@ -51,9 +51,17 @@ pub fn first_day(value: &str) -> Option<Date> {
 }
 
 /// Positions of the timeline items and of the reference date on one axis, spanning the
-/// earliest to the latest day (with the reference date included).
+/// earliest to the latest day (with the reference date included). One tick per distinct
+/// value (its first item): a long transcript repeats the same dates hundreds of times.
 pub fn timeline_axis(ann: &Annotation) -> (Vec<Tick>, Option<f64>) {
-    let days: Vec<(usize, i64)> = ann.timeline.iter().enumerate().filter_map(|(i, t)| first_day(&t.value).map(|d| (i, d.to_days()))).collect();
+    let mut seen = std::collections::HashSet::new();
+    let days: Vec<(usize, i64)> = ann
+        .timeline
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| seen.insert(t.value.as_str()))
+        .filter_map(|(i, t)| first_day(&t.value).map(|d| (i, d.to_days())))
+        .collect();
     let reference = ann.reference_date.as_deref().and_then(Date::parse_iso).map(Date::to_days);
     let all = days.iter().map(|d| d.1).chain(reference);
     let (lo, hi) = all.clone().fold((i64::MAX, i64::MIN), |(a, b), x| (a.min(x), b.max(x)));
@@ -87,5 +95,13 @@ mod tests {
         assert_eq!(ticks[0].at, 0.0);
         assert_eq!(reference, Some(1.0));
         assert_eq!(first_day("2020-10").unwrap().iso(), "2020-10-01");
+    }
+
+    #[test]
+    fn one_tick_per_distinct_date() {
+        let ann = annotate("Ngày 4-10, ông nói. Ngày 4-10, bà nói. Hôm 27-9 có giao tranh.", &Options::parse(None, Some("2020-10-04")).unwrap()).unwrap();
+        assert_eq!(ann.timeline.len(), 3);
+        let (ticks, _) = timeline_axis(&ann);
+        assert_eq!(ticks.iter().map(|t| t.index).collect::<Vec<_>>(), vec![0, 2]);
     }
 }
