@@ -111,11 +111,8 @@ pub fn copy(text: &str) {
 
 /// The text of a file the user opened or dropped, or why it cannot be used.
 pub async fn read_file(file: web_sys::File) -> Result<(String, String), String> {
-    const MAX: f64 = 10.0 * 1024.0 * 1024.0;
     let name = file.name();
-    if file.size() > MAX {
-        return Err(format!("{name} is {:.1} MB: the annotator takes articles up to 10 MB", file.size() / 1_048_576.0));
-    }
+    crate::render::input::check_size(&name, file.size() as usize)?;
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| format!("cannot read {name}"))?;
     let text = text.as_string().unwrap_or_default();
     Ok((name, text))

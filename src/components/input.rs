@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::dom::read_file;
-use crate::render::input::prepare;
+use crate::render::input::{check_size, prepare};
 use crate::state::Ui;
 use crate::SEED_ARTICLE;
 
@@ -62,7 +62,12 @@ pub fn InputPanel(text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal
                 <textarea id="article-input" rows="10" placeholder="Paste a news article here (Vietnamese or English)…"
                     prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
                 <div class="editor-actions">
-                    <button class="btn primary" on:click=move |_| { name.set("pasted-article.txt".into()); text.set(draft.get_untracked()); open.set(false); }>"Annotate"</button>
+                    <button class="btn primary" on:click=move |_| {
+                        match check_size("The pasted text", draft.with_untracked(String::len)) {
+                            Ok(()) => { ui.notice.set(None); name.set("pasted-article.txt".into()); text.set(draft.get_untracked()); open.set(false); }
+                            Err(msg) => ui.notice.set(Some(msg)),
+                        }
+                    }>"Annotate"</button>
                     <button class="btn ghost" on:click=move |_| open.set(false)>"Cancel"</button>
                 </div>
             </div>

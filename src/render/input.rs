@@ -3,6 +3,18 @@
 
 use annotator_core::text::html::html_to_text;
 
+/// The largest article the page takes (UTF-8 bytes): a 10 MB transcript is annotated in the
+/// background in seconds; far beyond that the page itself (the DOM of the text) gets heavy.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// Refuses an article over [`MAX_BYTES`], saying how large it is.
+pub fn check_size(what: &str, bytes: usize) -> Result<(), String> {
+    if bytes > MAX_BYTES {
+        return Err(format!("{what} is {:.1} MB: the annotator takes articles up to {} MB", bytes as f64 / 1_048_576.0, MAX_BYTES / 1_048_576));
+    }
+    Ok(())
+}
+
 /// Whether `raw` is HTML (by name, or by its first tag).
 pub fn looks_html(name: &str, raw: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -29,6 +41,13 @@ pub fn prepare(name: &str, raw: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn size_limit_says_how_large() {
+        assert!(super::check_size("x", super::MAX_BYTES).is_ok());
+        let err = super::check_size("The pasted text", 20 * 1024 * 1024).unwrap_err();
+        assert_eq!(err, "The pasted text is 20.0 MB: the annotator takes articles up to 16 MB");
+    }
+
     use super::*;
 
     #[test]

@@ -1,0 +1,115 @@
+// Large input, as a reader would give it: a 10 MB paste is annotated in a background worker
+// while the page keeps answering, and a 1 MB article is put on screen progressively, with any
+// mark the reader asks for rendered on demand. Built from the seed article (in the repo), so
+// these run without the development set.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openApp, ROOT, SCREENSHOTS } from './harness.mjs';
+
+const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_4b482bd7dbe4f5f8.txt'), 'utf8');
+const HEADLINE = SEED.split('\n').find((l) => l.trim()).trim();
+
+/** The seed repeated to at least `bytes` UTF-8 bytes. */
+function big(bytes) {
+  const parts = [];
+  let n = 0;
+  while (n < bytes) { parts.push(SEED); n += Buffer.byteLength(SEED) + 2; }
+  return parts.join('\n\n');
+}
+
+/** Puts `text` in the editor without typing it (a paste of megabytes) and submits it. */
+async function paste(page, text) {
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  await page.evaluate((t) => {
+    const ta = document.querySelector('#article-input');
+    ta.value = t;
+    ta.dispatchEvent(new Event('input'));
+  }, text);
+  await page.getByRole('button', { name: 'Annotate' }).click();
+}
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); fs.mkdirSync(SCREENSHOTS, { recursive: true }); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('a 10 MB paste is annotated in a worker while the page keeps answering', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const text = big(10 * 1024 * 1024);
+  await paste(page, text);
+  // A clear notice while the worker runs, with the size.
+  const status = page.getByRole('status');
+  await status.waitFor();
+  assert.match(await status.innerText(), /Annotating 1\d\.\d MB in the background/);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'large-working.png') });
+  // The page answers meanwhile: a timer keeps firing and a button still works.
+  const ticks = await page.evaluate(() => new Promise((resolve) => {
+    let n = 0;
+    const id = setInterval(() => { n += 1; }, 20);
+    setTimeout(() => { clearInterval(id); resolve(n); }, 300);
+  }));
+  assert.ok(ticks >= 3, `timers fired ${ticks} times in 300 ms while the worker ran`);
+  assert.equal(await status.count(), 1, 'still working after the responsiveness check');
+  const edit = page.getByRole('button', { name: 'Edit text' });
+  await edit.click();
+  assert.equal(await edit.getAttribute('aria-expanded'), 'true');
+  await edit.click();
+  assert.ok(workers.some((u) => u.endsWith('/annotate-worker.js')), `a worker was started: ${workers}`);
+  // Then the article, annotated.
+  await page.waitForSelector('.article .headline', { timeout: 300000 });
+  assert.equal((await page.locator('.article .headline').innerText()).trim(), HEADLINE);
+  assert.ok(await page.locator('.article .ent-location').count() > 0);
+  assert.equal(await page.getByRole('status').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a 1 MB article is rendered progressively, and a far mention on demand', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  const text = big(1024 * 1024);
+  const paragraphs = text.split('\n').filter((l) => l.trim()).length;
+  const chars = [...text].length;
+  await paste(page, text);
+  await page.waitForFunction((h) => document.querySelector('.article .headline')?.textContent.trim() === h && !document.querySelector('.working'), HEADLINE, { timeout: 120000 });
+  // The first screen is there before the rest of the article.
+  const count = () => page.evaluate(() => document.querySelectorAll('.article .headline, .article p:not(.cont)').length);
+  assert.equal(await page.locator('.article').getAttribute('aria-busy'), 'true', 'the article is still being put on screen');
+  const firstScreen = await count();
+  assert.ok(firstScreen < paragraphs / 4, `${firstScreen} of ${paragraphs} paragraphs on the first screen`);
+  // The sidebar's lists are cut, with a button for the rest.
+  assert.ok(await page.getByRole('button', { name: /^Show more/ }).count() > 0);
+  // Stepping back from an entity's first mention goes to its last one, at the end of the
+  // article: it is rendered at once and scrolled to.
+  await page.locator('.sidebar .entity').first().click();
+  await page.getByRole('button', { name: 'Previous mention' }).click();
+  const pos = await page.locator('.stepper-pos').innerText();
+  const [at, total] = pos.split('/').map((x) => Number(x.trim()));
+  assert.equal(at, total, `stepper at ${pos}`);
+  await page.waitForFunction((n) => {
+    const flashed = [...document.querySelectorAll('.article .mark.sel.flash')];
+    const last = flashed.sort((a, b) => Number(b.dataset.s) - Number(a.dataset.s))[0];
+    if (!last || Number(last.dataset.s) < n * 0.9) return false;
+    const r = last.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }, chars, { timeout: 30000 });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'large-far-mention.png') });
+  // In the end, all of it.
+  await page.waitForSelector('.article[aria-busy=false]', { timeout: 180000 });
+  assert.equal(await count(), paragraphs);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a paste over the limit gets a message and leaves the article as it was', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await paste(page, 'x'.repeat(17 * 1024 * 1024));
+  const alert = page.locator('.notice[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /The pasted text is 17\.0 MB: the annotator takes articles up to 16 MB/);
+  assert.equal((await page.locator('.article .headline').innerText()).trim(), HEADLINE);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
