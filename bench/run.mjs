@@ -16,6 +16,7 @@ import os from 'node:os';
 import { serve, launch, ROOT } from '../e2e/harness.mjs';
 
 const smoke = process.argv.includes('--smoke');
+// AA_BENCH_TOOLS=ours (comma-separated) limits the throughput part to some tools.
 const TARGET = smoke ? 50_000 : 1_048_576;
 const DEV = path.join(ROOT, '..', 'shared', 'eval-dev', 'articles');
 const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_4b482bd7dbe4f5f8.txt'), 'utf8');
@@ -48,12 +49,14 @@ try {
   const page = await browser.newPage();
   await page.goto(`${srv.url}bench/index.html`);
   await page.waitForFunction(() => window.bench && window.peers, null, { timeout: 60000 });
-  const runs = smoke ? 1 : { ours: 7, wink: 5, compromise: 3 };
+  const runs = smoke ? 1 : { ours: 7, wink: 5, compromise: 1 };
   const n = (tool) => (smoke ? 1 : runs[tool]);
   const throughput = [];
   const en = corpus('en');
   const vi = corpus('vi');
+  const only = (process.env.AA_BENCH_TOOLS || 'ours,wink,compromise').split(',');
   for (const [lang, text, tool] of [['en', en, 'ours'], ['en', en, 'wink'], ['en', en, 'compromise'], ['vi', vi, 'ours']]) {
+    if (!only.includes(tool)) continue;
     if (!text) { console.error(`skipping ${tool} on ${lang}: ../shared/eval-dev is absent`); continue; }
     const r = await page.evaluate(([t, tx, l, k]) => window.bench.time(t, tx, l, k), [tool, text, lang, n(tool)]);
     const bytes = Buffer.byteLength(text);
