@@ -110,6 +110,28 @@ test('works under a strict CSP and makes no request after its own files load', a
   await page.close();
 });
 
+test('a mounted annotator sends a large paste to its worker, under the strict CSP', async () => {
+  const page = await browser.newPage();
+  const violations = [];
+  const workers = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text()); });
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(server.url + 'examples/csp.html');
+  const host = page.locator('[data-article-annotator]');
+  await host.locator('.headline').waitFor();
+  const para = 'Two children were missing after a flash flood in Smithfield, North Carolina on Monday night, Sheriff Steve Bizzell said.';
+  const text = 'Floods in North Carolina\n' + Array.from({ length: 3000 }, () => para).join('\n');
+  await host.getByRole('button', { name: 'Edit text' }).click();
+  await host.locator('#article-input').evaluate((ta, t) => { ta.value = t; ta.dispatchEvent(new Event('input')); }, text);
+  await host.getByRole('button', { name: 'Annotate' }).click();
+  await host.getByRole('status').waitFor();
+  await host.locator('.headline', { hasText: 'Floods in North Carolina' }).waitFor({ timeout: 120000 });
+  assert.ok(await host.locator('.ent-location', { hasText: 'Smithfield' }).count() >= 1);
+  assert.ok(workers.some((u) => u.endsWith('/embed/annotate-worker.js')), `the embed's worker ran: ${workers}`);
+  assert.deepEqual(violations, []);
+  await page.close();
+});
+
 test('the single-file build opens from file:// with the network blocked', async () => {
   const file = path.join(ROOT, 'dist-single', 'article-annotator.html');
   assert.ok(fs.existsSync(file), 'build it with scripts/build-single.sh');

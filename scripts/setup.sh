@@ -4,7 +4,8 @@
 #   - the wasm32 target (rustup)
 #   - Trunk 0.21.14 and wasm-bindgen-cli (same version as the wasm-bindgen crate in Cargo.lock)
 #   - Debian's chromium and chromium-driver (browser tests)
-#   - npm packages: binaryen (wasm-opt 132) and playwright-core, from package-lock.json
+#   - npm packages from package-lock.json: binaryen (wasm-opt 132), playwright-core, axe-core,
+#     and for the benchmark esbuild, compromise(+dates), wink-nlp(+its lite web model)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,7 +39,7 @@ fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen, playwright-core)"
+  say "installing npm packages (binaryen, playwright-core, benchmark peers)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 # Trunk runs cargo with --offline (Trunk.toml), so every crate must be in the local registry.

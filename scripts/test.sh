@@ -4,6 +4,7 @@
 #   2. wasm tests in headless Chromium (wasm-bindgen-test)
 #   3. the release page (Trunk), the embed module and the single file, then end-to-end tests
 #      in Playwright + Chromium
+#   4. the browser benchmark as a smoke test (small text, one run: it works, not how fast)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -24,3 +25,6 @@ bash scripts/build-single.sh
 
 step "end-to-end tests"
 node --test --test-concurrency=1 e2e/
+
+step "benchmark smoke run"
+AA_SKIP_BUILD=1 bash scripts/bench.sh --smoke

@@ -188,3 +188,13 @@ pub fn Annotator(
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_for_the_reader() {
+        assert_eq!(super::size_label(10_485_760), "10.5 MB");
+        assert_eq!(super::size_label(262_145), "263 KB");
+        assert_eq!(super::size_label(1), "1 KB");
+    }
+}
