@@ -69,9 +69,9 @@ struct Quantity {
 }
 
 struct Scan<'a> {
-    keys: Vec<String>,
+    keys: &'a [String],
     /// Lower-case NFC text of each token (number words are spelt, not keyed).
-    lower: Vec<String>,
+    lower: Vec<&'a str>,
     texts: Vec<&'a str>,
     kinds: Vec<TokenKind>,
     vocab: &'static crate::entities::lexicon::PhraseIndex<Word>,
@@ -79,7 +79,7 @@ struct Scan<'a> {
 
 impl Scan<'_> {
     fn word_at(&self, i: usize) -> Option<(usize, Word)> {
-        longest_match(self.vocab, &self.keys, i, |_, _| true).map(|(n, w)| (n, *w))
+        longest_match(self.vocab, self.keys, i, |_, _| true).map(|(n, w)| (n, *w))
     }
 
     /// A number starting at token `i`: its end and value (min, max).
@@ -89,7 +89,7 @@ impl Scan<'_> {
             return None;
         }
         // Most tokens are neither digits nor number words: decide that cheaply.
-        let w = self.lower[i].as_str();
+        let w = self.lower[i];
         if self.kinds[i] != TokenKind::Number && !is_number_word(w) && !matches!(w, "a" | "an" | "hàng" | "vài" | "dozens" | "hundreds" | "thousands" | "tens") {
             return None;
         }
@@ -131,7 +131,7 @@ impl Scan<'_> {
         if e == i {
             return None;
         }
-        let words: Vec<&str> = self.lower[i..e].iter().map(String::as_str).collect();
+        let words: Vec<&str> = self.lower[i..e].to_vec();
         let v = match lang {
             crate::Language::Vi => parse_vi_words(&words),
             crate::Language::En => parse_en_words(&words),
@@ -142,7 +142,7 @@ impl Scan<'_> {
 
 /// Whether token `k` is one of `words` (lower-case).
 fn key_in(scan: &Scan, k: usize, words: &[&str]) -> bool {
-    words.contains(&scan.lower[k].as_str())
+    words.contains(&scan.lower[k])
 }
 
 fn multiplier(w: &str) -> Option<u64> {
@@ -157,12 +157,23 @@ fn multiplier(w: &str) -> Option<u64> {
 const AUX_EN: &[&str] = &["were", "was", "have", "has", "had", "been", "are", "is", "being", "reported", "confirmed", "left", "now", "later"];
 const AUX_VI: &[&str] = &["đã", "bị", "vẫn", "còn", "đều", "nghi", "được", "xác", "nhận", "bị", "do", "điện", "giật", "gồm"];
 
+/// The lower-case text of each distinct word of `doc` (words repeat: each is lower-cased once).
+fn lower_case<'a>(doc: &'a Document) -> rustc_hash::FxHashMap<&'a str, String> {
+    let text = doc.text();
+    let mut seen: rustc_hash::FxHashMap<&str, String> = rustc_hash::FxHashMap::default();
+    for t in &doc.tokens {
+        seen.entry(t.text(text)).or_insert_with_key(|w| w.to_lowercase());
+    }
+    seen
+}
+
 /// Finds the casualty figures of `doc`.
 pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _reference: Option<Date>) -> Vec<Figure> {
     let text = doc.text();
+    let lowered = lower_case(doc);
     let scan = Scan {
-        keys: doc.keys.clone(),
-        lower: doc.tokens.iter().map(|t| t.text(text).to_lowercase()).collect(),
+        keys: &doc.keys,
+        lower: doc.tokens.iter().map(|t| lowered.get(t.text(text)).map_or("", String::as_str)).collect(),
         texts: doc.tokens.iter().map(|t| t.text(text)).collect(),
         kinds: doc.tokens.iter().map(|t| t.kind).collect(),
         vocab: vocabulary(doc.language),

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::text::fold::key;
-use super::lexicon::{longest_match, Lexicon, PhraseIndex, Role};
+use super::lexicon::{match_from, Lexicon, PhraseIndex, Role};
 use crate::text::language::Language;
 use crate::text::tokens::TokenKind;
 use crate::text::Document;
@@ -30,9 +30,12 @@ pub struct Ctx<'a> {
     pub triggers: &'static PhraseIndex<(Role, bool)>,
     pub lang: Language,
     /// Keys of words the document also writes in lower case: ordinary words.
-    pub lowercase_seen: rustc_hash::FxHashSet<String>,
+    pub lowercase_seen: rustc_hash::FxHashSet<&'a str>,
     /// Keys of words the document capitalises away from a sentence start: names.
-    pub midcap_seen: rustc_hash::FxHashSet<String>,
+    pub midcap_seen: rustc_hash::FxHashSet<&'a str>,
+    /// The triggers that start with each token's key, looked up once per token: the rules
+    /// ask `role_at` many times per token.
+    starts: Vec<Option<&'static [(Vec<String>, (Role, bool))]>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -66,13 +69,15 @@ impl<'a> Ctx<'a> {
         let mut midcap_seen = rustc_hash::FxHashSet::default();
         for (t, k) in tk.iter().zip(&doc.keys) {
             if t.word && !t.cap {
-                lowercase_seen.insert(k.clone());
+                lowercase_seen.insert(k.as_str());
             } else if t.cap && !t.initial {
-                midcap_seen.insert(k.clone());
+                midcap_seen.insert(k.as_str());
             }
         }
         let lex = Lexicon::get();
-        Ctx { tk, keys: &doc.keys, lex, triggers: &lex.triggers[&doc.language], lang: doc.language, lowercase_seen, midcap_seen }
+        let triggers = &lex.triggers[&doc.language];
+        let starts = doc.keys.iter().map(|k| triggers.get(k.as_str()).map(Vec::as_slice)).collect();
+        Ctx { tk, keys: &doc.keys, lex, triggers, lang: doc.language, lowercase_seen, midcap_seen, starts }
     }
 
     pub fn len(&self) -> usize {
@@ -81,10 +86,9 @@ impl<'a> Ctx<'a> {
 
     /// The longest trigger of one of `want` roles starting at `i`: (length, role).
     pub fn role_at(&self, i: usize, want: &[Role]) -> Option<(usize, Role)> {
-        longest_match(self.triggers, &self.keys, i, |&(r, cap), n| {
-            want.contains(&r) && (!cap || self.tk[i].cap) && (i..i + n).all(|j| !self.tk[j].noise)
-        })
-        .map(|(n, &(r, _))| (n, r))
+        let cands = self.starts.get(i).copied().flatten()?;
+        match_from(cands, self.keys, i, |&(r, cap), n| want.contains(&r) && (!cap || self.tk[i].cap) && (i..i + n).all(|j| !self.tk[j].noise))
+            .map(|(n, &(r, _))| (n, r))
     }
 
     /// A trigger of one of `want` roles that ends right before token `end`: (start, role).
@@ -123,7 +127,7 @@ impl<'a> Ctx<'a> {
 
     /// A capitalised word at a sentence start that the document shows to be ordinary.
     pub fn ordinary_initial(&self, i: usize) -> bool {
-        self.is(i, Role::Function) || (self.tk[i].initial && self.lowercase_seen.contains(&self.keys[i]) && !self.midcap_seen.contains(&self.keys[i]))
+        self.is(i, Role::Function) || (self.tk[i].initial && self.lowercase_seen.contains(self.keys[i].as_str()) && !self.midcap_seen.contains(self.keys[i].as_str()))
     }
 }
 

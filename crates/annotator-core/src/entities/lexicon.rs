@@ -152,9 +152,15 @@ impl Lexicon {
 
 /// The longest phrase of `index` that matches `keys` at position `i`, with its length.
 pub fn longest_match<'a, V>(index: &'a PhraseIndex<V>, keys: &[String], i: usize, accept: impl Fn(&V, usize) -> bool) -> Option<(usize, &'a V)> {
-    let cands = index.get(keys.get(i)?)?;
+    match_from(index.get(keys.get(i)?)?, keys, i, accept)
+}
+
+/// [`longest_match`] among `cands`, the phrases of an index that start with `keys[i]`
+/// (looked up by the caller, who may keep them for later questions about token `i`).
+pub fn match_from<'a, V>(cands: &'a [(Vec<String>, V)], keys: &[String], i: usize, accept: impl Fn(&V, usize) -> bool) -> Option<(usize, &'a V)> {
     cands.iter().find_map(|(phrase, v)| {
         let n = phrase.len();
-        (i + n <= keys.len() && phrase.iter().zip(&keys[i..i + n]).all(|(a, b)| a == b) && accept(v, n)).then_some((n, v))
+        // The first word is the index key, equal to keys[i] by construction.
+        (i + n <= keys.len() && phrase[1..].iter().zip(&keys[i + 1..i + n]).all(|(a, b)| a == b) && accept(v, n)).then_some((n, v))
     })
 }

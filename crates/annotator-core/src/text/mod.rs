@@ -59,7 +59,7 @@ impl<'a> Document<'a> {
         let chars = CharIndex::new(text);
         let tokens = tokens::tokenize(text);
         // Words repeat (Zipf): key each distinct word once.
-        let mut cache: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+        let mut cache: rustc_hash::FxHashMap<&str, String> = rustc_hash::FxHashMap::default();
         let keys = tokens.iter().map(|t| cache.entry(t.text(text)).or_insert_with_key(|w| fold::key(w)).clone()).collect();
         let sentences = sentences::split_sentences(text);
         let noise = noise::find_noise(text);
