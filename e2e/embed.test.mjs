@@ -82,6 +82,11 @@ test('annotate() from page JS gives the CLI\'s JSON for the seed, and throws cle
     try { m.annotate('x', { date: '2020-13-40' }); return null; } catch (e) { return e.message; }
   });
   assert.match(bad, /invalid date/);
+  const typed = await page.evaluate(async () => {
+    const m = await import('/embed/annotator.js');
+    try { m.annotate('x', { lang: 5 }); return null; } catch (e) { return `${e.name}:${e.message}`; }
+  });
+  assert.equal(typed, 'TypeError:annotate(text, options): lang and date must be strings');
   await page.close();
 });
 

