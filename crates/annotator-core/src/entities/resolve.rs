@@ -13,19 +13,25 @@ use crate::text::Document;
 
 /// Whether `a` and `b` are at most one edit (insert, delete, substitute) apart.
 pub fn within_one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    if long.len() - short.len() > 1 {
+    // Called for every lone word against every name of the document: no allocation.
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > 1 {
         return false;
     }
-    let mut i = 0;
-    while i < short.len() && short[i] == long[i] {
-        i += 1;
-    }
-    if short.len() == long.len() {
-        short[i + 1.min(short.len() - i)..] == long[i + 1.min(long.len() - i)..]
-    } else {
-        short[i..] == long[i + 1..]
+    let (short, long) = if la <= lb { (a, b) } else { (b, a) };
+    let (mut s, mut l) = (short.char_indices(), long.char_indices());
+    loop {
+        match (s.next(), l.next()) {
+            (Some((_, x)), Some((_, y))) if x == y => continue,
+            // The first difference: a substitution (same length) or an insertion in `long`.
+            (Some((i, x)), Some((j, y))) => {
+                let rest_long = &long[j + y.len_utf8()..];
+                return if la == lb { short[i + x.len_utf8()..] == *rest_long } else { short[i..] == *rest_long };
+            }
+            // `short` is a prefix of `long`, which has at most one more character.
+            (None, _) => return true,
+            (Some(_), None) => return false,
+        }
     }
 }
 
@@ -146,5 +152,10 @@ mod tests {
         assert!(within_one_edit("abc", "abc"));
         assert!(!within_one_edit("Armenia", "Albania"));
         assert!(!within_one_edit("Iran", "Iraq2"));
+        assert!(within_one_edit("Nga", "Ngà"), "one substituted letter, multi-byte");
+        assert!(within_one_edit("Hà Nội", "Hà Nộii"));
+        assert!(!within_one_edit("Kiev", "Kyiv"));
+        assert!(within_one_edit("", "a"));
+        assert!(!within_one_edit("ab", "ba"));
     }
 }

@@ -90,9 +90,16 @@ pub fn parse_en_words(words: &[&str]) -> Option<u64> {
 
 /// Whether a lower-case word can be part of a number in words.
 pub fn is_number_word(w: &str) -> bool {
-    VI_UNITS.iter().any(|(k, _)| *k == w)
-        || EN_UNITS.iter().any(|(k, _)| *k == w && !matches!(*k, "a" | "an" | "no"))
-        || matches!(w, "mươi" | "trăm" | "nghìn" | "ngàn" | "triệu" | "hundred" | "thousand" | "million")
+    // Asked of nearly every token by the casualty scan: one hash lookup, not a list walk.
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            VI_UNITS.iter().map(|(k, _)| *k)
+                .chain(EN_UNITS.iter().map(|(k, _)| *k).filter(|k| !matches!(*k, "a" | "an" | "no")))
+                .chain(["mươi", "trăm", "nghìn", "ngàn", "triệu", "hundred", "thousand", "million"])
+                .collect()
+        })
+        .contains(w)
 }
 
 /// A vague quantity and its range: "hàng chục"/"dozens" 20–99, "hàng trăm"/"hundreds"
