@@ -100,6 +100,12 @@ fn lines(data: &str) -> impl Iterator<Item = (&str, &str)> {
     data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter_map(|l| l.split_once('\t'))
 }
 
+/// A gazetteer's entries: `surface<TAB>canonical`, or just `surface` when it is its own
+/// canonical name (most lines: the cities, provinces and states).
+fn entries(data: &str) -> impl Iterator<Item = (&str, &str)> {
+    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split_once('\t').unwrap_or((l, l)))
+}
+
 fn phrase_keys(phrase: &str) -> Vec<String> {
     crate::text::tokens::tokenize(phrase).iter().map(|t| key(t.text(phrase))).collect()
 }
@@ -121,7 +127,7 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut gazetteer: PhraseIndex<Known> = PhraseIndex::default();
         for (kind, data) in GAZETTEERS {
-            for (surface, canonical) in lines(data) {
+            for (surface, canonical) in entries(data) {
                 let is_acronym = surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && surface.chars().count() <= 5;
                 let exact = is_acronym.then(|| surface.to_string());
                 insert(&mut gazetteer, surface, Known { kind: *kind, canonical: canonical.trim().to_string(), exact });
