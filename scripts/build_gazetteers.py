@@ -7,7 +7,8 @@ Sources (downloaded from their registries into a temporary folder, never committ
                                        us_states in regions.tsv
   - PyPI vietnam-provinces 0.6.0    -> vn_divisions.tsv (the 63 provinces and their districts as
                                        they were before the 2025 merger, which news archives use)
-Each output line: surface<TAB>canonical name. Curated lists (curated_*.tsv) are edited by hand.
+Each output line: surface<TAB>canonical name, or the surface alone when it is its own
+canonical name. Curated lists (curated_*.tsv) are edited by hand.
 
 Usage: python3 scripts/build_gazetteers.py   (needs npm and pip on a machine with the registries)
 """
