@@ -1,7 +1,7 @@
-//! The JavaScript API for embedding (SPEC.md "Interfaces"), exported by wasm-bindgen:
-//! `annotate(text, {lang, date})` returns the annotation as a plain object (errors are thrown
-//! as `Error`s with a message), and `mount(element, {text, lang, date, sidebar, theme,
-//! stylesheet})` renders the whole annotator inside `element`, in a shadow root so that the
+//! The JavaScript API for embedding (SPEC.md "Interfaces"), exported by wasm-bindgen and
+//! wrapped by `embed/annotator.js`: `annotateToJson(text, lang, date)`, which the wrapper's
+//! `annotate(text, {lang, date})` parses into a plain object, and `mount(element, {text,
+//! lang, date, sidebar, theme, stylesheet})`, which renders the whole annotator inside `element`, in a shadow root so that the
 //! host page's CSS and ours never meet; it returns a handle with `unmount()`.
 
 use annotator_core::Options;
@@ -12,34 +12,15 @@ use wasm_bindgen::JsCast;
 
 use crate::app::Annotator;
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct AnnotateOptions {
-    lang: Option<String>,
-    date: Option<String>,
-}
-
 fn js_error(msg: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&msg.to_string()).into()
 }
 
-/// `annotate(text, {lang, date})`: the annotation of SPEC.md as a plain object.
-#[wasm_bindgen(js_name = annotate)]
-pub fn annotate_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let o: AnnotateOptions = if options.is_undefined() || options.is_null() {
-        AnnotateOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("bad options: {e}")))?
-    };
-    let opts = Options::parse(o.lang.as_deref(), o.date.as_deref()).map_err(js_error)?;
-    let ann = annotator_core::annotate(text, &opts).map_err(js_error)?;
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&ann, &ser).map_err(js_error)
-}
-
-/// `annotateToJson(text, lang, date)`: the annotation as SPEC.md JSON text. Used by the
-/// page's background worker (`web/annotate-worker.js`): one string crosses between threads
-/// faster than an object graph, and the page parses it straight into its own types.
+/// `annotateToJson(text, lang, date)`: the annotation as SPEC.md JSON text. `annotate()` of
+/// `embed/annotator.js` parses it (one string leaves WebAssembly faster than an object graph
+/// built field by field), and the page's background worker (`web/annotate-worker.js`) sends
+/// it back to the page, which parses it straight into its own types. Errors are thrown as
+/// `Error`s with the engine's message.
 #[wasm_bindgen(js_name = annotateToJson)]
 pub fn annotate_to_json(text: &str, lang: &str, date: &str) -> Result<String, JsValue> {
     let opts = Options::parse(Some(lang), Some(date)).map_err(js_error)?;
