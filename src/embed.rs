@@ -1,8 +1,9 @@
 //! The JavaScript API for embedding (SPEC.md "Interfaces"), exported by wasm-bindgen and
 //! wrapped by `embed/annotator.js`: `annotateToJson(text, lang, date)`, which the wrapper's
 //! `annotate(text, {lang, date})` parses into a plain object, and `mount(element, {text,
-//! lang, date, sidebar, theme, stylesheet})`, which renders the whole annotator inside `element`, in a shadow root so that the
-//! host page's CSS and ours never meet; it returns a handle with `unmount()`.
+//! lang, date, sidebar, theme, stylesheet})`, which renders the whole annotator inside
+//! `element`, in a shadow root so that the host page's CSS and ours never meet, and returns a
+//! handle with `unmount()`.
 
 use annotator_core::Options;
 use leptos::prelude::*;
