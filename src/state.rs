@@ -32,8 +32,6 @@ pub struct Ui {
     /// A code point the reader asked to see: the article renders at least up to it (a long
     /// article is put on screen progressively).
     pub need: RwSignal<Option<usize>>,
-    /// Whether the whole article is on screen yet.
-    pub rendered: RwSignal<bool>,
 }
 
 impl Ui {
@@ -48,7 +46,6 @@ impl Ui {
             corrections: RwSignal::new(Corrections::default()),
             pending: RwSignal::new(None),
             need: RwSignal::new(None),
-            rendered: RwSignal::new(true),
         }
     }
 

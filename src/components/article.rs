@@ -176,8 +176,6 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
             }
         }
     });
-    ui.rendered.set(shown.get_untracked() >= total);
-    Effect::new(move |_| ui.rendered.set(shown.get() >= total));
     let block_view = move |i: usize| {
         let Some(b) = blocks.get(i) else { return ().into_any() };
         let Some(p) = layout.paragraphs.get(b.paragraph) else { return ().into_any() };
