@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
 
-use crate::render::layout::{block_at, blocks, next_slice, Layout, Mark, MarkKind, Piece};
+use crate::render::layout::{block_at, blocks, next_slice, Block, Layout, Mark, MarkKind, Piece};
 use crate::state::{casualty_id, date_id, mention_id, Card, Ui};
 
 pub fn type_label(kind: EntityType) -> &'static str {
@@ -132,6 +132,24 @@ fn piece_view(piece: &Piece, marks: &[Mark], ann: &Annotation, mention_starts: &
     .into_any()
 }
 
+/// Puts the next slice on screen in a task of its own, then schedules the one after: a single
+/// chain, whatever else moves `shown` forward (a mark asked for jumps ahead; the chain goes on
+/// from there). It ends with the article, or when the view is gone.
+fn grow(shown: RwSignal<usize>, blocks: Arc<Vec<Block>>) {
+    set_timeout(
+        move || {
+            let more = shown.try_update(|s| {
+                *s = next_slice(&blocks, *s, SLICE_CHARS);
+                *s < blocks.len()
+            });
+            if more == Some(true) {
+                grow(shown, blocks);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// The article, rendered progressively: the first screen at once, the rest one slice per task
 /// (the page answers clicks and scrolls in between), and at once up to any mark the reader
 /// asks to see (`Ui::need`).
@@ -158,14 +176,9 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
     let total = blocks.len();
     let shown = RwSignal::new(next_slice(&blocks, 0, SLICE_CHARS));
     // The rest of the article, one slice per task, until all of it is on screen.
-    let growing = blocks.clone();
-    Effect::new(move |_| {
-        let n = shown.get();
-        if n < total {
-            let b = growing.clone();
-            set_timeout(move || { shown.try_update(|s| *s = next_slice(&b, (*s).max(n), SLICE_CHARS)); }, std::time::Duration::ZERO);
-        }
-    });
+    if shown.get_untracked() < total {
+        grow(shown, blocks.clone());
+    }
     // A mark the reader asked to see is rendered now, whatever the slices have reached.
     let wanted = blocks.clone();
     Effect::new(move |_| {
