@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::entities::lexicon::{insert, sort_longest_first, PhraseIndex};
+use crate::entities::lexicon::{insert, lines, sort_longest_first, PhraseIndex};
 use crate::model::CasualtyKind;
 use crate::text::language::Language;
 
@@ -56,11 +56,9 @@ pub fn vocabulary(lang: Language) -> &'static PhraseIndex<Word> {
         DATA.iter()
             .map(|(l, data)| {
                 let mut index = PhraseIndex::default();
-                for line in data.lines().filter(|l| !l.starts_with('#')) {
-                    if let Some((role, phrase)) = line.split_once('\t') {
-                        if let Some(w) = parse(role.trim()) {
-                            insert(&mut index, phrase.trim(), w);
-                        }
+                for (role, phrase) in lines(data) {
+                    if let Some(w) = parse(role.trim()) {
+                        insert(&mut index, phrase.trim(), w);
                     }
                 }
                 sort_longest_first(&mut index);

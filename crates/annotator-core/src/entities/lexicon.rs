@@ -96,14 +96,20 @@ const TRIGGERS: &[(Language, &str)] = &[
     (Language::En, include_str!("../../data/lexicon/en.tsv")),
 ];
 
-fn lines(data: &str) -> impl Iterator<Item = (&str, &str)> {
-    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter_map(|l| l.split_once('\t'))
+/// The lines of a data file that hold data (not comments, not blank).
+fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+}
+
+/// The `key<TAB>value` lines of a data file (trigger lists, casualty vocabularies).
+pub fn lines(data: &str) -> impl Iterator<Item = (&str, &str)> {
+    data_lines(data).filter_map(|l| l.split_once('\t'))
 }
 
 /// A gazetteer's entries: `surface<TAB>canonical`, or just `surface` when it is its own
 /// canonical name (most lines: the cities, provinces and states).
 fn entries(data: &str) -> impl Iterator<Item = (&str, &str)> {
-    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split_once('\t').unwrap_or((l, l)))
+    data_lines(data).map(|l| l.split_once('\t').unwrap_or((l, l)))
 }
 
 fn phrase_keys(phrase: &str) -> Vec<String> {
