@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, ROOT, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, pasteText, ROOT, SCREENSHOTS } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server, browser;
@@ -16,6 +16,15 @@ before(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
 after(async () => { await browser?.close(); await server?.close(); });
+
+/** A new page whose console reports of Content-Security-Policy violations are collected in
+ *  `violations` (the caller adds its own listeners, then navigates). */
+async function cspWatchedPage() {
+  const page = await browser.newPage();
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text()); });
+  return { page, violations };
+}
 
 /** Sorted keys, so two serialisations of the same JSON compare byte for byte. */
 function canonical(v) {
@@ -91,10 +100,8 @@ test('annotate() from page JS gives the CLI\'s JSON for the seed, and throws cle
 });
 
 test('works under a strict CSP and makes no request after its own files load', async () => {
-  const page = await browser.newPage();
-  const violations = [];
+  const { page, violations } = await cspWatchedPage();
   const requests = [];
-  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text()); });
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(server.url + 'examples/csp.html');
   const host = page.locator('[data-article-annotator]');
@@ -116,19 +123,15 @@ test('works under a strict CSP and makes no request after its own files load', a
 });
 
 test('a mounted annotator sends a large paste to its worker, under the strict CSP', async () => {
-  const page = await browser.newPage();
-  const violations = [];
+  const { page, violations } = await cspWatchedPage();
   const workers = [];
-  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text()); });
   page.on('worker', (w) => workers.push(w.url()));
   await page.goto(server.url + 'examples/csp.html');
   const host = page.locator('[data-article-annotator]');
   await host.locator('.headline').waitFor();
   const para = 'Two children were missing after a flash flood in Smithfield, North Carolina on Monday night, Sheriff Steve Bizzell said.';
   const text = 'Floods in North Carolina\n' + Array.from({ length: 3000 }, () => para).join('\n');
-  await host.getByRole('button', { name: 'Edit text' }).click();
-  await host.locator('#article-input').evaluate((ta, t) => { ta.value = t; ta.dispatchEvent(new Event('input')); }, text);
-  await host.getByRole('button', { name: 'Annotate' }).click();
+  await pasteText(host, text);
   await host.getByRole('status').waitFor();
   await host.locator('.headline', { hasText: 'Floods in North Carolina' }).waitFor({ timeout: 120000 });
   assert.ok(await host.locator('.ent-location', { hasText: 'Smithfield' }).count() >= 1);

@@ -51,3 +51,11 @@ export async function openApp(browser, url, viewport = { width: 1280, height: 90
   await page.waitForSelector('.article .headline', { timeout: 30000 });
   return { page, errors };
 }
+
+/** Pastes `text` into the annotator under `scope` (a page, or the locator of a mounted
+ *  instance) and submits it. The value is set at once rather than typed: a paste of megabytes. */
+export async function pasteText(scope, text) {
+  await scope.getByRole('button', { name: 'Edit text' }).click();
+  await scope.locator('#article-input').evaluate((ta, t) => { ta.value = t; ta.dispatchEvent(new Event('input')); }, text);
+  await scope.getByRole('button', { name: 'Annotate' }).click();
+}

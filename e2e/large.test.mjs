@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openApp, ROOT, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, ROOT, SCREENSHOTS } from './harness.mjs';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_4b482bd7dbe4f5f8.txt'), 'utf8');
 const HEADLINE = SEED.split('\n').find((l) => l.trim()).trim();
@@ -19,17 +19,6 @@ function big(bytes) {
   return parts.join('\n\n');
 }
 
-/** Puts `text` in the editor without typing it (a paste of megabytes) and submits it. */
-async function paste(page, text) {
-  await page.getByRole('button', { name: 'Edit text' }).click();
-  await page.evaluate((t) => {
-    const ta = document.querySelector('#article-input');
-    ta.value = t;
-    ta.dispatchEvent(new Event('input'));
-  }, text);
-  await page.getByRole('button', { name: 'Annotate' }).click();
-}
-
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); fs.mkdirSync(SCREENSHOTS, { recursive: true }); });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -39,7 +28,7 @@ test('a 10 MB paste is annotated in a worker while the page keeps answering', as
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
   const text = big(10 * 1024 * 1024);
-  await paste(page, text);
+  await pasteText(page, text);
   // A clear notice while the worker runs, with the size.
   const status = page.getByRole('status');
   await status.waitFor();
@@ -82,7 +71,7 @@ test('a 1 MB article is rendered progressively, and a far mention on demand', as
   const text = big(1024 * 1024);
   const paragraphs = text.split('\n').filter((l) => l.trim()).length;
   const chars = [...text].length;
-  await paste(page, text);
+  await pasteText(page, text);
   await page.waitForFunction((h) => document.querySelector('.article .headline')?.textContent.trim() === h && !document.querySelector('.working'), HEADLINE, { timeout: 120000 });
   // The first screen is there before the rest of the article.
   const count = () => page.evaluate(() => document.querySelectorAll('.article .headline, .article p:not(.cont)').length);
@@ -115,7 +104,7 @@ test('a 1 MB article is rendered progressively, and a far mention on demand', as
 
 test('a paste over the limit gets a message and leaves the article as it was', async () => {
   const { page, errors } = await openApp(browser, server.url);
-  await paste(page, 'x'.repeat(17 * 1024 * 1024));
+  await pasteText(page, 'x'.repeat(17 * 1024 * 1024));
   const alert = page.locator('.notice[role=alert]');
   await alert.waitFor();
   assert.match(await alert.innerText(), /The pasted text is 17\.0 MB: the annotator takes articles up to 16 MB/);
