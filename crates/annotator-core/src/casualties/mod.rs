@@ -154,6 +154,10 @@ fn multiplier(w: &str) -> Option<u64> {
     }
 }
 
+/// How many tokens after a quantity its outcome word may stand ("12 soldiers of the … were
+/// killed").
+const FORWARD_WINDOW: usize = 24;
+
 const AUX_EN: &[&str] = &["were", "was", "have", "has", "had", "been", "are", "is", "being", "reported", "confirmed", "left", "now", "later"];
 const AUX_VI: &[&str] = &["đã", "bị", "vẫn", "còn", "đều", "nghi", "được", "xác", "nhận", "bị", "do", "điện", "giật", "gồm"];
 
@@ -186,6 +190,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
         if doc.in_noise(sent) {
             continue;
         }
+        let facts = SentenceFacts::new(text, sent, &cx);
         let toks = doc.tokens_in(sent);
         let (a, b) = (toks.start, toks.end);
         // Outcome words and quantities of this sentence.
@@ -204,7 +209,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                     Word::Hedge => hedges.push(i),
                     Word::Zero => {
                         let kind = if scan.keys[i..i + len].iter().any(|k| k.contains("thương") || k.contains("hurt") || k.contains("injur")) { CasualtyKind::Wounded } else { CasualtyKind::Killed };
-                        out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, i..i + len, sent, &cx));
+                        out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, i..i + len, &facts, &cx));
                         i += len;
                         continue;
                     }
@@ -228,21 +233,27 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             i += 1;
         }
         let mut used = vec![false; outcomes.len()];
-        for q in &quantities {
+        // Outcomes, quantities and hedges are each in text order (and outcomes never overlap):
+        // every question below is a bisection and a walk of at most FORWARD_WINDOW tokens.
+        for (qi, q) in quantities.iter().enumerate() {
             // A forecast ("dự kiến 31 triệu người", "có thể bị ảnh hưởng") is not a casualty figure.
-            let next_outcome = outcomes.iter().map(|o| o.0).find(|&s| s >= q.end).unwrap_or(b);
-            if hedges.iter().any(|&h| (h < q.start && q.start - h <= 4) || (h >= q.end && h < next_outcome)) {
+            let first_after = outcomes.partition_point(|o| o.0 < q.end);
+            let next_outcome = outcomes.get(first_after).map_or(b, |o| o.0);
+            let h = hedges.partition_point(|&h| h < q.end);
+            let hedged_before = h.checked_sub(1).map(|k| hedges[k]).is_some_and(|h| h < q.start && q.start - h <= 4);
+            if hedged_before || hedges.get(h).is_some_and(|&h| h < next_outcome) {
                 continue;
             }
             // Forward: the first outcome after the quantity in the same clause.
             // An outcome glued to a later number belongs to it ("11 người, … 5 thi thể").
-            let attached = |s: usize| quantities.iter().any(|q2| q2.start > q.start && !q2.has_noun && q2.end <= s && (q2.end..s).all(|k| key_in(&scan, k, aux)));
-            let fwd = outcomes.iter().enumerate().find(|(_, &(s, _, _))| {
-                s >= q.end && s - q.end <= 24 && !attached(s) && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| key_in(&scan, k, aux)))
+            let attached = |s: usize| quantities[qi + 1..].iter().take_while(|q2| q2.start < s).any(|q2| q2.start > q.start && !q2.has_noun && q2.end <= s && (q2.end..s).all(|k| key_in(&scan, k, aux)));
+            let fwd = outcomes.iter().enumerate().skip(first_after).take_while(|(_, &(s, _, _))| s - q.end <= FORWARD_WINDOW).find(|(_, &(s, _, _))| {
+                !attached(s) && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| key_in(&scan, k, aux)))
             });
             // Backward: an outcome right before the number ("killing 23 people", "injured four").
             let back = || {
-                outcomes.iter().enumerate().rev().find(|(_, &(_, e, _))| e <= q.start && q.start - e <= 1)
+                let k = outcomes.partition_point(|o| o.1 <= q.start).checked_sub(1)?;
+                (q.start - outcomes[k].1 <= 1).then(|| (k, &outcomes[k]))
             };
             let hit = match (fwd, back()) {
                 (Some(f), Some(bk)) if lang == crate::Language::En && q.start - bk.1 .1 <= q.end.abs_diff(f.1 .0) => Some(bk),
@@ -253,7 +264,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             if let Some((oi, &(s, e, kind))) = hit {
                 used[oi] = true;
                 let span = q.start.min(s)..q.end.max(e);
-                out.push(figure(doc, kind, q.min, q.max, q.group, span, sent, &cx));
+                out.push(figure(doc, kind, q.min, q.max, q.group, span, &facts, &cx));
             }
         }
         // Statements without a figure ("nhiều người chết", "thương vong tiếp tục gia tăng").
@@ -264,24 +275,13 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             let vague = (s.saturating_sub(4).max(a)..s).any(|k| key_in(&scan, k, &["nhiều", "many", "handful", "several", "số"]));
             if vague || kind == CasualtyKind::KilledOrWounded && (s.saturating_sub(3).max(a)..s).any(|k| key_in(&scan, k, &["số", "con"])) {
                 let start = (s.saturating_sub(4).max(a)..s).find(|&k| key_in(&scan, k, &["nhiều", "many", "a", "con", "số"])).unwrap_or(s);
-                out.push(figure(doc, kind, None, None, Group::Unspecified, start..e, sent, &cx));
+                out.push(figure(doc, kind, None, None, Group::Unspecified, start..e, &facts, &cx));
             }
         }
     }
     // One item per distinct stated figure.
-    let mut seen: Vec<(CasualtyKind, Option<u64>, Option<u64>)> = Vec::new();
-    out.retain(|f| {
-        if f.min.is_none() && f.max.is_none() {
-            return true;
-        }
-        let k = (f.kind, f.min, f.max);
-        if seen.contains(&k) {
-            false
-        } else {
-            seen.push(k);
-            true
-        }
-    });
+    let mut seen: rustc_hash::FxHashSet<(CasualtyKind, Option<u64>, Option<u64>)> = rustc_hash::FxHashSet::default();
+    out.retain(|f| (f.min.is_none() && f.max.is_none()) || seen.insert((f.kind, f.min, f.max)));
     out.sort_by_key(|f| f.range.start);
     out
 }
@@ -383,30 +383,56 @@ fn bare_quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize) -> Opti
     (e <= b && !negation && !(scan.kinds[i] == TokenKind::Number && (1900..=2100).contains(&lo))).then_some(Quantity { start: i, number_end: e, end: e, min: Some(lo), max: Some(hi), group: Group::Unspecified, has_noun: false })
 }
 
+/// What a sentence says about every figure in it: the places it names, the source it
+/// quotes and the date it states. Found once per sentence, so that a sentence with many
+/// figures costs no more per figure than one with a single figure.
+struct SentenceFacts<'a> {
+    /// Place mentions of the sentence, in text order.
+    places: Vec<(&'a Found, Range<usize>)>,
+    source: Option<String>,
+    date: Option<String>,
+}
+
+/// How far around a mention the source cues are read ("theo", "according to" before it;
+/// "cho biết", "said" after it): a few words, however long the sentence.
+const CUE_WINDOW: usize = 32;
+
+const SOURCE_BEFORE: &[&str] = &["theo", "according to"];
+const SOURCE_AFTER: &[&str] = &["cho biết", "said", "nói", "says"];
+
+impl<'a> SentenceFacts<'a> {
+    fn new(text: &str, sent: &Range<usize>, cx: &Context<'a>) -> Self {
+        let places = cx.in_range(sent).filter(|(e, _)| e.kind == EntityType::Location).collect();
+        // Source: "theo X", "according to X", "X cho biết", "X said".
+        let source = cx
+            .in_range(sent)
+            .find(|(e, m)| {
+                matches!(e.kind, EntityType::Organization | EntityType::Person) && {
+                    let before = text[sent.start..m.start].trim_end();
+                    let before = before[crate::text::floor_char_boundary(before, before.len().saturating_sub(CUE_WINDOW))..].to_lowercase();
+                    let after = text[m.end..sent.end].trim_start();
+                    let after = after[..crate::text::floor_char_boundary(after, CUE_WINDOW)].to_lowercase();
+                    SOURCE_BEFORE.iter().any(|c| before.ends_with(c)) || SOURCE_AFTER.iter().any(|v| after.starts_with(v))
+                }
+            })
+            .map(|(e, _)| e.name.clone());
+        let t = cx.timeline.partition_point(|t| t.range.start < sent.start);
+        let date = cx.timeline.get(t).filter(|t| t.range.end <= sent.end).map(|t| t.value.iso());
+        SentenceFacts { places, source, date }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
-fn figure(doc: &Document, kind: CasualtyKind, min: Option<u64>, max: Option<u64>, group: Group, toks: Range<usize>, sent: &Range<usize>, cx: &Context) -> Figure {
-    let text = doc.text();
+fn figure(doc: &Document, kind: CasualtyKind, min: Option<u64>, max: Option<u64>, group: Group, toks: Range<usize>, facts: &SentenceFacts, cx: &Context) -> Figure {
     let range = doc.tokens[toks.start].range.start..doc.tokens[toks.end - 1].range.end;
     // Party: a place or organization named inside the figure ("binh sĩ Armenia").
     let party = cx.in_range(&range).find(|(e, _)| matches!(e.kind, EntityType::Location | EntityType::Organization)).map(|(e, _)| e.name.clone());
-    let location = cx
-        .in_range(sent)
-        .find(|(e, m)| e.kind == EntityType::Location && Some(&e.name) != party.as_ref() && (m.end <= range.start || m.start >= range.end))
+    let location = facts
+        .places
+        .iter()
+        .find(|(e, m)| Some(&e.name) != party.as_ref() && (m.end <= range.start || m.start >= range.end))
         .map(|(e, _)| e.name.clone());
-    // Source: "theo X", "according to X", "X cho biết", "X said".
-    let source = cx
-        .in_range(sent)
-        .find(|(e, m)| {
-            matches!(e.kind, EntityType::Organization | EntityType::Person) && {
-                let before = text[sent.start..m.start].trim_end().to_lowercase();
-                let after = text[m.end..sent.end].trim_start().to_lowercase();
-                before.ends_with("theo") || before.ends_with("according to") || ["cho biết", "said", "nói", "says"].iter().any(|v| after.starts_with(v))
-            }
-        })
-        .map(|(e, _)| e.name.clone());
-    let t = cx.timeline.partition_point(|t| t.range.start < sent.start);
-    let date = cx.timeline.get(t).filter(|t| t.range.end <= sent.end).map(|t| t.value.iso());
-    Figure { kind, min, max, group, party, location, source, date, range }
+    Figure { kind, min, max, group, party, location, source: facts.source.clone(), date: facts.date.clone(), range }
 }
 
 #[cfg(test)]

@@ -47,6 +47,8 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
     let mut raws: Vec<Raw> = Vec::new();
     let mut context: Option<YearContext> = None;
     let mut last_year: Option<i32> = None;
+    // The last full day resolved so far: what "ngày thứ 8" counts from.
+    let mut last_day: Option<Date> = None;
     // Paragraph number of each byte offset: count of non-empty lines before it.
     let mut para_starts: Vec<usize> = Vec::new();
     let mut off = 0;
@@ -64,10 +66,7 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
         let para = paragraph_of(f.range.start);
         let inherited = context.filter(|c| para <= c.paragraph + 1 && reference.is_none_or(|r| c.year != r.year)).map(|c| c.year);
         let value = match f.raw {
-            Raw::NthDay(n) => out.iter().rev().find_map(|d| match d.value {
-                Value::Day(day) => Some(Value::Day(day.add_days(n - 1))),
-                _ => None,
-            }),
+            Raw::NthDay(n) => last_day.map(|day| Value::Day(day.add_days(n - 1))),
             Raw::YearsLater(n) => last_year.map(|y| Value::Year(y + n)),
             Raw::DayMonth { day, month } if inherited.is_some() => inherited.and_then(|y| Date::new(y, month, day)).map(Value::Day),
             Raw::Month(m) if inherited.is_some() => inherited.map(|y| Value::Month(y, m)),
@@ -83,6 +82,9 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
             (Raw::Year(y), _) => last_year = Some(y),
             _ => {}
         }
+        if let Value::Day(day) = value {
+            last_day = Some(day);
+        }
         raws.push(f.raw);
         out.push(Dated { value, event: doc.sentence_at(f.range.start), range: f.range });
     }
@@ -93,21 +95,35 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
 const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "cho biết", "nói", "khẳng định", "thông báo"];
 
 /// "That's what they were in last night,' Blanton said Tuesday": a relative day in a sentence
-/// whose speech is dated counts from that date.
+/// whose speech is dated counts from that date (the first such date after it in the same
+/// sentence).
 fn resolve_speech_time(text: &str, out: &mut [Dated], raws: &[Raw]) {
-    for i in 0..out.len() {
-        let Raw::DayOffset(k) = raws[i] else { continue };
-        let anchor = (i + 1..out.len()).take_while(|&j| out[j].event == out[i].event).find_map(|j| {
-            let (d, t) = (&out[j], &out[j].range);
-            let before = text[d.event.start..t.start].trim_end().to_lowercase();
-            let spoken = SPEECH_VERBS.iter().any(|v| before.ends_with(v) || before.ends_with(&format!("{v} on")));
-            match (spoken, d.value, raws[j]) {
-                (true, Value::Day(day), r) if !matches!(r, Raw::DayOffset(_)) => Some(day),
-                _ => None,
+    // From the end: `anchor` is the nearest spoken date after the item, in the same sentence.
+    let mut anchor: Option<(Range<usize>, Date)> = None;
+    for i in (0..out.len()).rev() {
+        if anchor.as_ref().is_some_and(|(event, _)| *event != out[i].event) {
+            anchor = None;
+        }
+        let d = &out[i];
+        if let Raw::DayOffset(k) = raws[i] {
+            if let Some((_, day)) = &anchor {
+                out[i].value = Value::Day(day.add_days(k));
             }
-        });
-        if let Some(day) = anchor {
-            out[i].value = Value::Day(day.add_days(k));
+            continue;
+        }
+        if let Value::Day(day) = d.value {
+            if spoken_before(text, d.event.start, d.range.start) {
+                anchor = Some((d.event.clone(), day));
+            }
         }
     }
+}
+
+/// Whether the words right before byte `at` (within its sentence, from `sentence_start`) are
+/// a verb of saying, optionally with "on": "Blanton said Tuesday", "said on Monday". Only the
+/// last few words are read, so a date costs the same however long its sentence is.
+fn spoken_before(text: &str, sentence_start: usize, at: usize) -> bool {
+    let from = crate::text::floor_char_boundary(text, at.saturating_sub(32)).max(sentence_start);
+    let before = text[from..at].trim_end().to_lowercase();
+    SPEECH_VERBS.iter().any(|v| before.ends_with(v) || before.strip_suffix(" on").is_some_and(|b| b.ends_with(v)))
 }

@@ -24,15 +24,19 @@ pub fn reference_date(doc: &Document, given: Option<Date>) -> Option<Date> {
             _ => None,
         })
         .collect();
-    // A publication line: a cue word on the same line as a full date, near the top.
-    let head_end = text.match_indices('\n').nth(HEAD_LINES - 1).map(|(i, _)| i).unwrap_or(text.len());
-    for &(pos, d) in found.iter().take_while(|(pos, _)| *pos < head_end) {
-        let line_start = text[..pos].rfind('\n').map(|p| p + 1).unwrap_or(0);
-        let line_end = text[pos..].find('\n').map(|p| pos + p).unwrap_or(text.len());
-        let line = text[line_start..line_end].to_lowercase();
-        if PUBLICATION_CUES.iter().any(|c| line.contains(c)) {
-            return Some(d);
+    // A publication line: a cue word on the same line as a full date, near the top. Each head
+    // line is lower-cased once, whatever number of dates it holds.
+    let mut line_start = 0;
+    for line in text.split('\n').take(HEAD_LINES) {
+        let line_end = line_start + line.len();
+        let first = found.partition_point(|&(pos, _)| pos < line_start);
+        if let Some(&(_, d)) = found.get(first).filter(|&&(pos, _)| pos < line_end) {
+            let lower = line.to_lowercase();
+            if PUBLICATION_CUES.iter().any(|c| lower.contains(c)) {
+                return Some(d);
+            }
         }
+        line_start = line_end + 1;
     }
     found.into_iter().map(|(_, d)| d).max()
 }

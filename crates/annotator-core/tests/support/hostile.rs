@@ -1,0 +1,98 @@
+//! Hostile shapes of input: texts whose work once grew faster than their length (long runs
+//! without a sentence break, emoji-led sentences, walls of capitals, thousands of dates,
+//! figures or names in one sentence). Each generator is deterministic and returns a text of at
+//! least `bytes` bytes, so that a test can double a size and compare the work.
+//!
+//! Shared by the complexity test (`tests/complexity.rs`) and the example that prints the
+//! table of shapes × sizes (`examples/hostile.rs`). The sentences are written for the test.
+
+/// A name and a generator: `make(bytes)` is a text of at least `bytes` bytes.
+pub struct Shape {
+    pub name: &'static str,
+    pub make: fn(usize) -> String,
+}
+
+/// Every shape, in the order the table prints them.
+pub const SHAPES: &[Shape] = &[
+    Shape { name: "vi-no-punctuation", make: vi_no_punctuation },
+    Shape { name: "en-no-punctuation", make: en_no_punctuation },
+    Shape { name: "emoji-led-sentences", make: emoji_led },
+    Shape { name: "vi-lower-case-sentences", make: vi_lower_case },
+    Shape { name: "one-long-line", make: one_long_line },
+    Shape { name: "wall-of-capitals", make: wall_of_capitals },
+    Shape { name: "title-case-run", make: title_case_run },
+    Shape { name: "thousands-of-dates", make: thousands_of_dates },
+    Shape { name: "thousands-of-figures", make: thousands_of_figures },
+    Shape { name: "repeated-names", make: repeated_names },
+    Shape { name: "short-lines", make: short_lines },
+];
+
+/// A small deterministic generator (64-bit LCG, Knuth's constants): the same text every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        words[((self.0 >> 33) % words.len() as u64) as usize]
+    }
+}
+
+/// Random words from `words`, separated by spaces, with no punctuation at all.
+fn random_words(words: &[&str], bytes: usize, seed: u64) -> String {
+    let mut rng = Lcg(seed);
+    let mut s = String::with_capacity(bytes + 32);
+    while s.len() < bytes {
+        s.push_str(rng.pick(words));
+        s.push(' ');
+    }
+    s
+}
+
+/// `unit` repeated until the text holds `bytes` bytes.
+fn repeat(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes.div_ceil(unit.len()))
+}
+
+fn vi_no_punctuation(bytes: usize) -> String {
+    random_words(&["Nguyễn", "Văn", "tên", "lửa", "Baku", "ngày", "4", "10", "người", "chết", "bị", "thương", "ông", "Hà", "Nội"], bytes, 1)
+}
+
+fn en_no_punctuation(bytes: usize) -> String {
+    random_words(&["the", "Smith", "said", "killed", "people", "on", "Monday", "3", "in", "Baku", "wounded", "at", "least"], bytes, 2)
+}
+
+fn emoji_led(bytes: usize) -> String {
+    repeat("😀 Ilham Aliyev 👍🏽 ngày 4-10-2020, 3 người chết. ", bytes)
+}
+
+fn vi_lower_case(bytes: usize) -> String {
+    repeat("ông nguyễn văn an cho biết ngày 4/10 có 3 người chết và 5 người bị thương tại hà nội. ", bytes)
+}
+
+fn one_long_line(bytes: usize) -> String {
+    repeat("The Defence Ministry said on Monday, October 5, 2020 that 12 soldiers were killed and 30 wounded near the town of Fizuli, according to officials in Baku. President Ilham Aliyev met General John Smith of the United Nations. ", bytes)
+}
+
+fn wall_of_capitals(bytes: usize) -> String {
+    random_words(&["THE", "SMITH", "SAID", "KILLED", "PEOPLE", "ON", "MONDAY", "3", "IN", "BAKU", "NGUYỄN", "VĂN", "BỘ", "QUỐC", "PHÒNG"], bytes, 3)
+}
+
+fn title_case_run(bytes: usize) -> String {
+    random_words(&["President", "Smith", "Ministry", "Of", "Defence", "County", "Baku", "Nguyễn", "Văn", "Bộ", "Quốc", "Phòng", "Tổng", "Thống", "General"], bytes, 4)
+}
+
+fn thousands_of_dates(bytes: usize) -> String {
+    repeat("ngày 4-10-2020, hôm qua, tháng 10/2020, năm 2019, hôm 27-9, on October 4, 2020, yesterday, Tuesday, last month, ", bytes)
+}
+
+fn thousands_of_figures(bytes: usize) -> String {
+    repeat("3 người chết, ít nhất 5 người bị thương, 12 binh sĩ thiệt mạng, killing 23 people and wounding 40, ", bytes)
+}
+
+fn repeated_names(bytes: usize) -> String {
+    repeat("Ilham Aliyev, Aliyev, ông Hikmet Hajiyev, Hajiyev, Tổng thống Nguyễn Văn An, An, Bộ Quốc phòng Azerbaijan, ", bytes)
+}
+
+fn short_lines(bytes: usize) -> String {
+    repeat("- Nguyễn Văn An\n- 3 người chết\n- ngày 4/10\nBaku\n• Smith\n", bytes)
+}
