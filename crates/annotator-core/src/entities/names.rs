@@ -124,7 +124,12 @@ pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
     }
     // Gazetteer words inside a name joined by a connector ("Praia" in "Mocimboa da Praia").
     if !drop.is_empty() {
-        out.retain(|m| !drop.iter().any(|d| d.start <= m.tokens.start && m.tokens.end <= d.end && m.tokens != *d));
+        // The runs are disjoint and in text order: the last one starting at or before a
+        // mention is the only one that can hold it.
+        out.retain(|m| {
+            let k = drop.partition_point(|d| d.start <= m.tokens.start);
+            !k.checked_sub(1).map(|k| &drop[k]).is_some_and(|d| m.tokens.end <= d.end && m.tokens != *d)
+        });
     }
 }
 

@@ -139,6 +139,16 @@ pub fn dateline(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
         break;
     }
     let newlines: Vec<usize> = text.match_indices('\n').map(|(p, _)| p).collect();
+    // Mentions by first token, and the spans already taken: an article may hold a dateline on
+    // every line, and each is settled with a few look-ups, not a pass over all mentions.
+    let mut by_start: rustc_hash::FxHashMap<usize, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (idx, m) in out.iter().enumerate() {
+        by_start.entry(m.tokens.start).or_default().push(idx);
+    }
+    // (Only organizations: any other reading of an outlet's exact span is dropped below.)
+    let mut spans: rustc_hash::FxHashSet<std::ops::Range<usize>> = out.iter().filter(|m| m.kind == EntityType::Organization).map(|m| m.tokens.clone()).collect();
+    let mut dropped = vec![false; out.len()];
+    let mut outlets = Vec::new();
     for (i, t) in doc.tokens.iter().enumerate() {
         if i == 0 || !matches!(ctx.tk[i].text, "-" | "–" | "—") {
             continue;
@@ -160,13 +170,23 @@ pub fn dateline(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
         if a >= b || !ctx.tk[a].cap || !(a..b).all(|k| ctx.tk[k].word) {
             continue;
         }
-        let outlet = Mention::strong(a..b, EntityType::Organization, ctx.join(a..b));
-        // Datelines are few (one per article, or a handful of parenthesised ones).
-        out.retain(|m| !(m.tokens.start >= a && m.tokens.end <= b && m.kind != EntityType::Organization));
-        if !out.iter().any(|m| m.tokens == (a..b)) {
-            out.push(outlet);
+        // Other readings inside the outlet's name go.
+        for idx in (a..b).filter_map(|s| by_start.get(&s)).flatten() {
+            let m = &out[*idx];
+            if m.tokens.end <= b && m.kind != EntityType::Organization {
+                dropped[*idx] = true;
+            }
+        }
+        if spans.insert(a..b) {
+            outlets.push(Mention::strong(a..b, EntityType::Organization, ctx.join(a..b)));
         }
     }
+    let mut idx = 0;
+    out.retain(|_| {
+        idx += 1;
+        !dropped[idx - 1]
+    });
+    out.extend(outlets);
 }
 
 /// "(ISCAP)" right after a name whose initials spell it is another mention of that name.

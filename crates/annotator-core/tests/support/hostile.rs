@@ -25,6 +25,13 @@ pub const SHAPES: &[Shape] = &[
     Shape { name: "thousands-of-figures", make: thousands_of_figures },
     Shape { name: "repeated-names", make: repeated_names },
     Shape { name: "short-lines", make: short_lines },
+    Shape { name: "datelines", make: datelines },
+    Shape { name: "name-connectors", make: name_connectors },
+    Shape { name: "misspelt-places", make: misspelt_places },
+    Shape { name: "chained-titles", make: chained_titles },
+    Shape { name: "place-list", make: place_list },
+    Shape { name: "acronyms", make: acronyms },
+    Shape { name: "one-huge-word", make: one_huge_word },
 ];
 
 /// A small deterministic generator (64-bit LCG, Knuth's constants): the same text every run.
@@ -95,4 +102,40 @@ fn repeated_names(bytes: usize) -> String {
 
 fn short_lines(bytes: usize) -> String {
     repeat("- Nguyễn Văn An\n- 3 người chết\n- ngày 4/10\nBaku\n• Smith\n", bytes)
+}
+
+fn datelines(bytes: usize) -> String {
+    repeat("(AFP) - Officials met.\nHANOI (Reuters) - Ba người chết.\n", bytes)
+}
+
+fn name_connectors(bytes: usize) -> String {
+    repeat("Mocimboa da Praia and Rio de Janeiro and Ho Chi Minh ", bytes)
+}
+
+fn misspelt_places(bytes: usize) -> String {
+    let mut rng = Lcg(5);
+    let mut s = String::with_capacity(bytes + 64);
+    let mut k = 0u32;
+    while s.len() < bytes {
+        // A distinct capitalised word each time, and one edit away from a place named earlier.
+        s.push_str(&format!("in Azerbaijan{k} near Azecbaijan{k} {} ", rng.pick(&["Armenia", "Arnenia", "Philippines", "Philppines"])));
+        k += 1;
+    }
+    s
+}
+
+fn chained_titles(bytes: usize) -> String {
+    repeat("President Tổng thống Ông General Prince ", bytes)
+}
+
+fn place_list(bytes: usize) -> String {
+    repeat("các xã Phước Lộc, Phước Công và huyện Phước Sơn, ", bytes)
+}
+
+fn acronyms(bytes: usize) -> String {
+    repeat("Islamic State Central Africa Province (ISCAP) and ISCAP and IS ", bytes)
+}
+
+fn one_huge_word(bytes: usize) -> String {
+    repeat("Nguyễnvănan", bytes)
 }

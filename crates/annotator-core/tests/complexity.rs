@@ -1,0 +1,125 @@
+//! Work grows at most n log n with the text, whatever its shape: for each hostile shape
+//! (tests/support/hostile.rs) in each language, doubling the text must not more than triple
+//! the time or the peak memory of `annotate`.
+//!
+//! Time is the fastest of several runs (at least 3, and at least 40 ms in all), so that a
+//! busy machine slows the runs it interrupts but not the minimum; peak memory is counted
+//! exactly by a counting allocator. A quadratic pass shows as a ratio near 4, a cubic one
+//! near 8; linear work gives about 2. Sizes double from 32 KB to 256 KB; a shape stops at its
+//! first failing doubling, so the test fails in seconds on a slow engine rather than hours.
+
+#[path = "support/hostile.rs"]
+mod hostile;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use annotator_core::{annotate, Language, Options};
+
+/// The system allocator, counting the bytes in use and their peak.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    let now = IN_USE.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        System.alloc(layout)
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        System.alloc_zeroed(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            grew(new_size - layout.size());
+        } else {
+            IN_USE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Bytes allocated at the peak of one `annotate` call, beyond what was in use before it.
+fn peak_memory(text: &str, options: &Options) -> usize {
+    let before = IN_USE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let _ = annotate(text, options);
+    PEAK.load(Ordering::Relaxed) - before
+}
+
+/// The fastest of at least five runs that together take at least 100 ms.
+fn fastest(text: &str, options: &Options) -> Duration {
+    let (mut best, mut total, mut runs) = (Duration::MAX, Duration::ZERO, 0);
+    while runs < 5 || total < Duration::from_millis(100) {
+        let t = Instant::now();
+        let _ = annotate(text, options);
+        let d = t.elapsed();
+        best = best.min(d);
+        total += d;
+        runs += 1;
+    }
+    best
+}
+
+const SIZES: [usize; 4] = [32 << 10, 64 << 10, 128 << 10, 256 << 10];
+const MAX_RATIO: f64 = 3.0;
+
+#[test]
+fn doubling_the_text_at_most_triples_time_and_memory() {
+    let languages = [Language::Vi, Language::En];
+    // Tables and patterns are built on first use: not part of any measured call.
+    for l in languages {
+        let _ = annotate("Ông An. Mr. Smith.", &Options { language: Some(l), date: None });
+    }
+    let mut failures = Vec::new();
+    for shape in hostile::SHAPES {
+        for language in languages {
+            let options = Options { language: Some(language), date: None };
+            let mut previous: Option<(String, Duration, usize)> = None;
+            for size in SIZES {
+                let text = (shape.make)(size);
+                let (mut time, memory) = (fastest(&text, &options), peak_memory(&text, &options));
+                println!("{:24} {:?} {:>7} B  {:>9.2?}  {:>10} B peak", shape.name, language, text.len(), time, memory);
+                if let Some((small, mut t0, m0)) = previous.take() {
+                    // Per byte: the generators overshoot their size by up to one repeated unit.
+                    let scale = small.len() as f64 / text.len() as f64 * 2.0;
+                    let ratio = |t0: Duration, t: Duration| t.as_secs_f64() / t0.as_secs_f64() * scale;
+                    for _ in 0..3 {
+                        if ratio(t0, time) <= MAX_RATIO {
+                            break;
+                        }
+                        t0 = t0.min(fastest(&small, &options));
+                        time = time.min(fastest(&text, &options));
+                    }
+                    let (time_ratio, memory_ratio) = (ratio(t0, time), memory as f64 / m0.max(1) as f64 * scale);
+                    if time_ratio > MAX_RATIO || memory_ratio > MAX_RATIO {
+                        failures.push(format!(
+                            "{} ({language:?}) {} -> {} bytes: time {t0:.2?} -> {time:.2?} (x{time_ratio:.1}), peak memory {m0} -> {memory} B (x{memory_ratio:.1})",
+                            shape.name,
+                            small.len(),
+                            text.len()
+                        ));
+                        break;
+                    }
+                }
+                previous = Some((text, time, memory));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "work grew faster than the text:\n{}", failures.join("\n"));
+}
