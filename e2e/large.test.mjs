@@ -102,6 +102,39 @@ test('a 1 MB article is rendered progressively, and a far mention on demand', as
   await page.close();
 });
 
+/** `unit` repeated to at least `bytes` UTF-8 bytes, after a one-line headline. */
+function hostile(unit, bytes) {
+  return `Tin nhanh\n${unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)))}`;
+}
+
+// Texts whose sentences never break the usual way (issue #12): no punctuation at all, or
+// every sentence led by an emoji. Written for the test.
+const HOSTILE = {
+  'no-punctuation': hostile('Nguyễn Văn tên lửa Baku ngày 4 10 người chết bị thương ông Hà Nội ', 200 * 1024),
+  'emoji-led': hostile('😀 Ilham Aliyev 👍🏽 ngày 4-10-2020, 3 người chết. ', 200 * 1024),
+};
+
+for (const [name, text] of Object.entries(HOSTILE)) {
+  test(`a 200 KB ${name} text is annotated with no task over 200 ms`, async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    // Long tasks (over 50 ms) of the main thread, from the paste until the article is all on screen.
+    await page.evaluate(() => {
+      window.longTasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(Math.round(e.duration)); }).observe({ type: 'longtask' });
+    });
+    await pasteText(page, text);
+    await page.waitForFunction(() => document.querySelector('.article .headline')?.textContent.trim() === 'Tin nhanh'
+      && !document.querySelector('.working') && document.querySelector('.article')?.getAttribute('aria-busy') === 'false', null, { timeout: 120000 });
+    const longTasks = await page.evaluate(() => window.longTasks);
+    assert.ok(Math.max(0, ...longTasks) <= 200, `tasks over 200 ms: ${longTasks.filter((d) => d > 200)} (all long tasks: ${longTasks})`);
+    // Annotated as a reader sees it: places and casualty figures are there.
+    assert.ok(await page.locator('.article .ent-location').count() > 0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `hostile-${name}.png`) });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
 test('a paste over the limit gets a message and leaves the article as it was', async () => {
   const { page, errors } = await openApp(browser, server.url);
   await pasteText(page, 'x'.repeat(17 * 1024 * 1024));
