@@ -10,7 +10,7 @@
 import init, { annotateToJson, mount as mountWasm, seedArticle, configureWorker } from './article_annotator.js';
 
 const wasm = await init({ module_or_path: new URL('article_annotator_bg.wasm', import.meta.url) });
-// Mounted annotators send large articles (over 256 KB) to this worker, off the page's thread.
+// Mounted annotators send large articles (over 64 KB) to this worker, off the page's thread.
 configureWorker(new URL('annotate-worker.js', import.meta.url).href, new URL('article_annotator.js', import.meta.url).href);
 
 const STYLESHEET = new URL('annotator.css', import.meta.url).href;

@@ -19,6 +19,7 @@ pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let lower = html.to_ascii_lowercase();
     let mut title = String::new();
+    let mut title_unclosed = false;
     let mut i = 0;
     let b = html.as_bytes();
     while i < b.len() {
@@ -42,12 +43,15 @@ pub fn html_to_text(html: &str) -> String {
             }
             let Some(end) = find_tag_end(&lower, i + 1) else { break };
             let tag_end = end + 1;
-            if !closing && name == "title" {
+            // (Once a search for "</title" failed, none after it can succeed: searching again
+            // for each of a thousand unclosed <title> tags would read the rest each time.)
+            if !closing && name == "title" && !title_unclosed {
                 if let Some(p) = lower[tag_end..].find("</title") {
                     title = decode(&html[tag_end..tag_end + p]);
                     i = tag_end + p;
                     continue;
                 }
+                title_unclosed = true;
             }
             if !closing && SKIP.contains(&name.as_str()) {
                 let close = format!("</{name}");

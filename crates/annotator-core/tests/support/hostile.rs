@@ -3,6 +3,8 @@
 //! figures or names in one sentence). Each generator is deterministic and returns a text of at
 //! least `bytes` bytes, so that a test can double a size and compare the work.
 //!
+//! Markup shapes for the HTML reduction follow the same rule.
+//!
 //! Shared by the complexity test (`tests/complexity.rs`) and the example that prints the
 //! table of shapes × sizes (`examples/hostile.rs`). The sentences are written for the test.
 
@@ -32,6 +34,15 @@ pub const SHAPES: &[Shape] = &[
     Shape { name: "place-list", make: place_list },
     Shape { name: "acronyms", make: acronyms },
     Shape { name: "one-huge-word", make: one_huge_word },
+];
+
+/// Markup for the HTML reduction (`text::html::html_to_text`).
+pub const HTML_SHAPES: &[Shape] = &[
+    Shape { name: "html-unclosed-titles", make: |n| repeat("<title>Tin <b>nhanh</b> ", n) },
+    Shape { name: "html-tag-soup", make: |n| repeat("<p><div class='a'>Ông An</div><br/><!-- x --></p>", n) },
+    Shape { name: "html-entities", make: |n| repeat("&amp;&nbsp;&#x41;&#65;&bogus;& ", n) },
+    Shape { name: "html-scripts", make: |n| repeat("<script>var a = '<p>';</script><style>p{}</style>text ", n) },
+    Shape { name: "html-lone-brackets", make: |n| repeat("< a <b < 3 > 2 ", n) },
 ];
 
 /// A small deterministic generator (64-bit LCG, Knuth's constants): the same text every run.
