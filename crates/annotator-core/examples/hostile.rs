@@ -5,6 +5,7 @@
 //! cargo run --release -p annotator-core --example hostile -- /tmp/hostile 262144 1048576
 //! ```
 #[path = "../tests/support/hostile.rs"]
+#[allow(dead_code)] // the HTML shapes: the CLI reads text
 mod hostile;
 
 fn main() -> std::io::Result<()> {

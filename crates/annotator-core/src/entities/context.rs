@@ -19,6 +19,8 @@ pub struct Tk<'a> {
     pub number: bool,
     /// First word of its sentence, line, quote or list item.
     pub initial: bool,
+    /// First token of its sentence (or window: see `text::sentences`).
+    pub sentence_start: bool,
     pub noise: bool,
 }
 
@@ -44,11 +46,14 @@ impl<'a> Ctx<'a> {
         let mut tk: Vec<Tk<'a>> = Vec::with_capacity(doc.tokens.len());
         let mut sent = 0usize;
         let mut fresh = true;
+        let mut new_sentence = true;
         for t in &doc.tokens {
             while sent < doc.sentences.len() && doc.sentences[sent].end <= t.range.start {
                 sent += 1;
                 fresh = true;
+                new_sentence = true;
             }
+            let sentence_start = std::mem::take(&mut new_sentence);
             let s = t.text(text);
             let word = t.kind == TokenKind::Word;
             let number = t.kind == TokenKind::Number;
@@ -63,7 +68,7 @@ impl<'a> Ctx<'a> {
             if t.kind == TokenKind::Punct && matches!(s, ":" | "“" | "\"" | "•" | "–" | "—" | "‘") {
                 fresh = true;
             }
-            tk.push(Tk { text: s, cap, upper, word, number, initial, noise: doc.in_noise(&t.range) });
+            tk.push(Tk { text: s, cap, upper, word, number, initial, sentence_start, noise: doc.in_noise(&t.range) });
         }
         let mut lowercase_seen = rustc_hash::FxHashSet::default();
         let mut midcap_seen = rustc_hash::FxHashSet::default();

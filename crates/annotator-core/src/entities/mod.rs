@@ -11,6 +11,7 @@ pub mod organizations;
 pub mod places;
 pub mod recognize;
 pub mod resolve;
+pub mod tagger;
 
 use std::ops::Range;
 

@@ -1,0 +1,100 @@
+//! A learned sequence tagger for English names: an averaged perceptron over BIO tags, decoded
+//! greedily left to right (each token's tag sees the two tags before it), so its work is
+//! linear in the text. Trained on CoNLL-2003 by `examples/train_tagger.rs`; the weights are
+//! `data/model/en_tagger.bin`, described by `data/model/en_tagger.md` (the model card).
+//!
+//! It finds person, place and organization names with their boundaries; the recognizer's
+//! rules keep what no corpus teaches (Vietnamese, weapons, datelines, lists of places after
+//! a prefix), and [`super::recognize`] settles overlaps between the two in one place.
+
+pub mod features;
+pub mod model;
+pub mod train;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::context::Ctx;
+use crate::model::EntityType;
+use crate::text::language::Language;
+use features::{allowed, class_of, features, tag_type, TokenFacts, N_TAGS};
+use model::Model;
+
+const EN_MODEL: &[u8] = include_bytes!("../../../data/model/en_tagger.bin");
+
+/// The model of a language, if one is trained (English only: no open Vietnamese corpus).
+pub fn model(lang: Language) -> Option<&'static Model> {
+    static EN: OnceLock<Option<Model>> = OnceLock::new();
+    match lang {
+        Language::En => EN.get_or_init(|| Model::read(EN_MODEL).ok().filter(|m| !m.is_empty())).as_ref(),
+        Language::Vi => None,
+    }
+}
+
+/// The tag of every token of `ctx` under `model`.
+pub fn tag_with(ctx: &Ctx, model: &Model) -> Vec<usize> {
+    let facts = TokenFacts::new(ctx);
+    let mut tags = Vec::with_capacity(ctx.len());
+    let mut feats = Vec::with_capacity(48);
+    let (mut p1, mut p2) = (0, 0);
+    for i in 0..ctx.len() {
+        // No name runs across a sentence break (nor a line break, which always is one).
+        if ctx.tk[i].sentence_start {
+            (p1, p2) = (0, 0);
+        }
+        features(ctx, &facts, i, p1, p2, &mut feats);
+        let mut scores = [0f32; N_TAGS];
+        model.score(&feats, &mut scores);
+        let best = best_allowed(&scores, p1);
+        tags.push(best);
+        (p2, p1) = (p1, best);
+    }
+    tags
+}
+
+/// The highest-scoring tag that may follow `prev`.
+pub fn best_allowed(scores: &[f32; N_TAGS], prev: usize) -> usize {
+    (0..N_TAGS).filter(|&t| allowed(prev, t)).fold(0, |b, t| if scores[t] > scores[b] { t } else { b })
+}
+
+/// The entities a tag sequence spells: token ranges with their type (MISC left out).
+pub fn spans(tags: &[usize]) -> Vec<(Range<usize>, Option<EntityType>)> {
+    let mut out: Vec<(Range<usize>, Option<EntityType>)> = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (start, class)
+    for (i, &t) in tags.iter().chain(std::iter::once(&0)).enumerate() {
+        let continues = t != 0 && t % 2 == 0 && open.is_some_and(|(_, c)| c == class_of(t));
+        if !continues {
+            if let Some((s, c)) = open.take() {
+                out.push((s..i, tag_type(2 * c - 1)));
+            }
+            if t != 0 {
+                open = Some((i, class_of(t)));
+            }
+        }
+    }
+    out
+}
+
+/// Names the model finds in `ctx`, as token ranges and types; none without a model.
+pub fn tag(ctx: &Ctx) -> Vec<(Range<usize>, EntityType)> {
+    let Some(model) = model(ctx.lang) else { return Vec::new() };
+    spans(&tag_with(ctx, model)).into_iter().filter_map(|(r, k)| Some((r, k?))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_follow_bio() {
+        // O B-PER I-PER B-LOC I-ORG(stray: opens) O B-MISC
+        let t = [0, 1, 2, 3, 6, 0, 7];
+        let s = spans(&t);
+        assert_eq!(s, vec![(1..3, Some(EntityType::Person)), (3..4, Some(EntityType::Location)), (4..5, Some(EntityType::Organization)), (6..7, None)]);
+    }
+
+    #[test]
+    fn i_tags_only_continue_their_class() {
+        assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(3, 2) && allowed(3, 5));
+    }
+}

@@ -1,0 +1,131 @@
+//! The tagger's weights: a compact file compiled into the engine (`data/model/*.bin`, written
+//! by the training command) and read in place, with no table built at start-up.
+//!
+//! Format (little-endian): the magic `AATAG3\0\0`; `n` (u32); 4 reserved bytes; `n` feature
+//! hashes (u32, ascending); `n` row scales (u8 `e`: the scale is 2^((e − 128) / 8)); then `n`
+//! rows of one i8 weight per tag. A weight is `i8 × its row's scale`: one scale per feature, because weights span orders of
+//! magnitude (the bias is updated on every mistake, a rare word's feature a few times), and
+//! one scale for all would round most of them to zero. An empty model (`n` = 0) tags nothing.
+
+use super::features::N_TAGS;
+
+const MAGIC: &[u8; 8] = b"AATAG3\0\0";
+const HEADER: usize = 16;
+
+/// Weights read in place from the bytes of a model file.
+pub struct Model {
+    bytes: &'static [u8],
+    n: usize,
+}
+
+/// A model file that cannot be read (only ever a build defect: the files are compiled in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadModel(pub &'static str);
+
+impl Model {
+    pub fn read(bytes: &'static [u8]) -> Result<Model, BadModel> {
+        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+            return Err(BadModel("not a tagger model (bad magic)"));
+        }
+        let n = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize;
+        if bytes.len() != HEADER + n * (5 + N_TAGS) {
+            return Err(BadModel("truncated tagger model"));
+        }
+        Ok(Model { bytes, n })
+    }
+
+    /// Whether the model has any weight (an empty one is shipped before the first training).
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    fn word(&self, o: usize) -> [u8; 4] {
+        [self.bytes[o], self.bytes[o + 1], self.bytes[o + 2], self.bytes[o + 3]]
+    }
+
+    fn key(&self, k: usize) -> u32 {
+        u32::from_le_bytes(self.word(HEADER + 4 * k))
+    }
+
+    /// Adds the weights of `features` to `scores`.
+    pub fn score(&self, features: &[u32], scores: &mut [f32; N_TAGS]) {
+        let scales = HEADER + 4 * self.n;
+        let rows = HEADER + 5 * self.n;
+        for &f in features {
+            // Binary search over the sorted hashes.
+            let (mut lo, mut hi) = (0, self.n);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if self.key(mid) < f {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if lo < self.n && self.key(lo) == f {
+                let scale = scale_of(self.bytes[scales + lo]);
+                let row = &self.bytes[rows + lo * N_TAGS..rows + (lo + 1) * N_TAGS];
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += w as i8 as f32 * scale;
+                }
+            }
+        }
+    }
+
+    /// The bytes of a model holding `weights` (feature hash → one weight per tag), each
+    /// quantised to 8 bits; features whose largest weight is under `min_abs` are left out.
+    pub fn write(weights: &[(u32, [f32; N_TAGS])], min_abs: f32) -> Vec<u8> {
+        let mut kept: Vec<&(u32, [f32; N_TAGS])> = weights.iter().filter(|(_, w)| w.iter().any(|x| x.abs() >= min_abs)).collect();
+        kept.sort_by_key(|(k, _)| *k);
+        // The smallest scale step at which the row's largest weight still fits in 127.
+        let code = |w: &[f32; N_TAGS]| {
+            let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+            if max == 0.0 {
+                0
+            } else {
+                ((max / 127.0).log2() * 8.0).ceil().clamp(-128.0, 127.0) as i32 + 128
+            }
+        };
+        let mut out = Vec::with_capacity(HEADER + kept.len() * (5 + N_TAGS));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
+        out.extend_from_slice(&[0; 4]);
+        for (k, _) in &kept {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for (_, w) in &kept {
+            out.push(code(w) as u8);
+        }
+        for (_, w) in &kept {
+            let s = scale_of(code(w) as u8);
+            out.extend(w.iter().map(|x| (x / s).round().clamp(-127.0, 127.0) as i8 as u8));
+        }
+        out
+    }
+}
+
+/// The scale a row's code stands for.
+fn scale_of(code: u8) -> f32 {
+    ((code as f32 - 128.0) / 8.0).exp2()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_reads_back() {
+        let w = vec![(7u32, [1.0, -2.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]), (3, [0.01; N_TAGS])];
+        let bytes: &'static [u8] = Box::leak(Model::write(&w, 0.1).into_boxed_slice());
+        let m = Model::read(bytes).unwrap();
+        assert_eq!(m.len(), 1, "the feature under the threshold is pruned");
+        let mut s = [0f32; N_TAGS];
+        m.score(&[7, 3, 99], &mut s);
+        assert!((s[0] - 1.0).abs() < 0.02 && (s[1] + 2.0).abs() < 0.02, "{s:?}");
+        assert!(Model::read(b"nonsense").is_err());
+    }
+}
