@@ -78,7 +78,22 @@ pub fn spans(tags: &[usize]) -> Vec<(Range<usize>, Option<EntityType>)> {
 /// Names the model finds in `ctx`, as token ranges and types; none without a model.
 pub fn tag(ctx: &Ctx) -> Vec<(Range<usize>, EntityType)> {
     let Some(model) = model(ctx.lang) else { return Vec::new() };
-    spans(&tag_with(ctx, model)).into_iter().filter_map(|(r, k)| Some((r, k?))).collect()
+    // A name starts and ends on a capitalised word, an acronym or a number ("Bank of England",
+    // not "al-Assad spoke ."): the greedy decoder can run on past a name.
+    let edge = |k: usize| ctx.tk[k].cap || ctx.tk[k].upper || ctx.tk[k].number;
+    spans(&tag_with(ctx, model))
+        .into_iter()
+        .filter_map(|(r, k)| {
+            let (mut a, mut b) = (r.start, r.end);
+            while a < b && !edge(b - 1) {
+                b -= 1;
+            }
+            while a < b && !edge(a) {
+                a += 1;
+            }
+            (a < b).then_some((a..b, k?))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,41 @@
+//! Entity cases kept as data (tests/data/entities_*.tsv): each line a sentence and the
+//! mentions it must (or must not) yield. Shared by every recognizer pass, learned or not: a
+//! change to the rules, the lists or the tagger's model is checked against the same lines.
+
+use annotator_core::{annotate, EntityType, Language, Options};
+
+fn kind(s: &str) -> EntityType {
+    match s {
+        "person" => EntityType::Person,
+        "location" => EntityType::Location,
+        "organization" => EntityType::Organization,
+        "weapon" => EntityType::Weapon,
+        other => panic!("unknown entity type {other:?} in a case file"),
+    }
+}
+
+fn check(file: &str, data: &str, language: Language) {
+    let mut failures = Vec::new();
+    for (n, line) in data.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
+        let (sentence, expected) = line.split_once('\t').unwrap_or_else(|| panic!("{file}:{}: no tab", n + 1));
+        let ann = annotate(sentence, &Options { language: Some(language), date: None }).expect("a sentence annotates");
+        let found: Vec<(EntityType, &str)> = ann.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (e.kind, m.text.as_str()))).collect();
+        for want in expected.split(" | ") {
+            let (negated, want) = match want.strip_prefix('!') {
+                Some(w) => (true, w),
+                None => (false, want),
+            };
+            let (t, surface) = want.split_once(':').unwrap_or_else(|| panic!("{file}:{}: {want:?} is not TYPE:surface", n + 1));
+            let present = found.contains(&(kind(t), surface));
+            if present == negated {
+                failures.push(format!("{file}:{}: {}{want} in {sentence:?}; found {found:?}", n + 1, if negated { "unexpected " } else { "missing " }));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn english_cases() {
+    check("entities_en.tsv", include_str!("data/entities_en.tsv"), Language::En);
+}
