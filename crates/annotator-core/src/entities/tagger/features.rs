@@ -167,13 +167,11 @@ pub fn features(ctx: &Ctx, facts: &TokenFacts, i: usize, prev: usize, prev2: usi
     f(5, &[word(2)]);
     f(6, &[sh]);
     // Suffixes of one to four characters, prefixes of one to three.
-    let bounds: Vec<usize> = w.char_indices().map(|(b, _)| b).chain(std::iter::once(w.len())).collect();
-    let chars = bounds.len() - 1;
-    for k in 1..=4.min(chars) {
-        f(7, &[w[bounds[chars - k]..].as_bytes()]);
+    for (b, _) in w.char_indices().rev().take(4) {
+        f(7, &[w[b..].as_bytes()]);
     }
-    for k in 1..=3.min(chars) {
-        f(8, &[w[..bounds[k]].as_bytes()]);
+    for (b, c) in w.char_indices().take(3) {
+        f(8, &[w[..b + c.len_utf8()].as_bytes()]);
     }
     f(9, &[shape_at(-1)]);
     f(10, &[shape_at(1)]);

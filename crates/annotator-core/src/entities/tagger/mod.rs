@@ -42,10 +42,17 @@ pub fn tag_with(ctx: &Ctx, model: &Model) -> Vec<usize> {
         if ctx.tk[i].sentence_start {
             (p1, p2) = (0, 0);
         }
-        features(ctx, &facts, i, p1, p2, &mut feats);
-        let mut scores = [0f32; N_TAGS];
-        model.score(&feats, &mut scores);
-        let best = best_allowed(&scores, p1);
+        // Outside a name, a word that is neither capitalised, an acronym nor a number cannot
+        // open one (names are trimmed to such edges): O without scoring. Most tokens are these.
+        let t = &ctx.tk[i];
+        let best = if p1 == 0 && !(t.cap || t.upper || t.number) {
+            0
+        } else {
+            features(ctx, &facts, i, p1, p2, &mut feats);
+            let mut scores = [0f32; N_TAGS];
+            model.score(&feats, &mut scores);
+            best_allowed(&scores, p1)
+        };
         tags.push(best);
         (p2, p1) = (p1, best);
     }

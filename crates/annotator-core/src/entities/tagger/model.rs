@@ -1,5 +1,6 @@
 //! The tagger's weights: a compact file compiled into the engine (`data/model/*.bin`, written
-//! by the training command) and read in place, with no table built at start-up.
+//! by the training command), read in place; the only table built on first use maps each
+//! feature hash to its row (a few milliseconds), so a lookup is one hash probe.
 //!
 //! Format (little-endian): the magic `AATAG3\0\0`; `n` (u32); 4 reserved bytes; `n` feature
 //! hashes (u32, ascending); `n` row scales (u8 `e`: the scale is 2^((e − 128) / 8)); then `n`
@@ -16,6 +17,8 @@ const HEADER: usize = 16;
 pub struct Model {
     bytes: &'static [u8],
     n: usize,
+    /// Feature hash → (row, the row's scale).
+    rows: rustc_hash::FxHashMap<u32, (u32, f32)>,
 }
 
 /// A model file that cannot be read (only ever a build defect: the files are compiled in).
@@ -31,7 +34,9 @@ impl Model {
         if bytes.len() != HEADER + n * (5 + N_TAGS) {
             return Err(BadModel("truncated tagger model"));
         }
-        Ok(Model { bytes, n })
+        let mut model = Model { bytes, n, rows: rustc_hash::FxHashMap::default() };
+        model.rows = (0..n).map(|k| (model.key(k), (k as u32, scale_of(bytes[HEADER + 4 * n + k])))).collect();
+        Ok(model)
     }
 
     /// Whether the model has any weight (an empty one is shipped before the first training).
@@ -53,22 +58,11 @@ impl Model {
 
     /// Adds the weights of `features` to `scores`.
     pub fn score(&self, features: &[u32], scores: &mut [f32; N_TAGS]) {
-        let scales = HEADER + 4 * self.n;
         let rows = HEADER + 5 * self.n;
-        for &f in features {
-            // Binary search over the sorted hashes.
-            let (mut lo, mut hi) = (0, self.n);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if self.key(mid) < f {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            if lo < self.n && self.key(lo) == f {
-                let scale = scale_of(self.bytes[scales + lo]);
-                let row = &self.bytes[rows + lo * N_TAGS..rows + (lo + 1) * N_TAGS];
+        for f in features {
+            if let Some(&(k, scale)) = self.rows.get(f) {
+                let k = k as usize;
+                let row = &self.bytes[rows + k * N_TAGS..rows + (k + 1) * N_TAGS];
                 for (s, &w) in scores.iter_mut().zip(row) {
                     *s += w as i8 as f32 * scale;
                 }
