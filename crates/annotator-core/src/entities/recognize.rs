@@ -79,12 +79,13 @@ fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)
         let k = strong.partition_point(|s| s.start < r.end);
         k > 0 && reach[k - 1] > r.start
     };
-    // ...unless the tagged name holds every strong reading it touches: the longer name wins
-    // ("Toyota Motor" over the city "Toyota"), as the gazetteers' longest match does.
+    // ...unless the tagged name holds the one strong reading it touches: the longer name wins
+    // ("Toyota Motor" over the city "Toyota"), as the gazetteers' longest match does. Holding
+    // two ("Johnston County Sheriff Steve Bizzell") it is two names run together.
     let within = |r: &Range<usize>| {
         let (a, b) = (strong.partition_point(|s| s.start < r.start), strong.partition_point(|s| s.start < r.end));
         // Nothing starting before `r` reaches into it, and all that start inside end inside.
-        (a == 0 || reach[a - 1] <= r.start) && strong[a..b].iter().all(|s| s.end <= r.end && s.len() < r.len())
+        (a == 0 || reach[a - 1] <= r.start) && b - a == 1 && strong[a].end <= r.end && strong[a].len() < r.len()
     };
     let tagged: Vec<(Range<usize>, EntityType)> = tagged.into_iter().filter(|(r, _)| !hits_strong(r) || within(r)).collect();
     // Tagged names are disjoint and in order.
