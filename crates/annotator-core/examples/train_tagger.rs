@@ -17,10 +17,9 @@
 use std::io::Write;
 
 use annotator_core::entities::context::Ctx;
-use annotator_core::entities::tagger::features::N_TAGS;
 use annotator_core::entities::tagger::model::Model;
 use annotator_core::entities::tagger::train::{gold_tags, Example, Trainer};
-use annotator_core::entities::tagger::{best_allowed, spans};
+use annotator_core::entities::tagger::spans;
 use annotator_core::text::Document;
 use annotator_core::Language;
 
@@ -121,8 +120,6 @@ fn main() {
             std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("{out}: {e}"));
         }
     }
-    let _ = N_TAGS;
-    let _ = best_allowed;
     let _ = std::io::stderr().flush();
 }
 
