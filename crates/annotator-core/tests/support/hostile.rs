@@ -18,22 +18,22 @@ pub struct Shape {
 pub const SHAPES: &[Shape] = &[
     Shape { name: "vi-no-punctuation", make: vi_no_punctuation },
     Shape { name: "en-no-punctuation", make: en_no_punctuation },
-    Shape { name: "emoji-led-sentences", make: emoji_led },
-    Shape { name: "vi-lower-case-sentences", make: vi_lower_case },
-    Shape { name: "one-long-line", make: one_long_line },
+    Shape { name: "emoji-led-sentences", make: |n| repeat("😀 Ilham Aliyev 👍🏽 ngày 4-10-2020, 3 người chết. ", n) },
+    Shape { name: "vi-lower-case-sentences", make: |n| repeat("ông nguyễn văn an cho biết ngày 4/10 có 3 người chết và 5 người bị thương tại hà nội. ", n) },
+    Shape { name: "one-long-line", make: |n| repeat("The Defence Ministry said on Monday, October 5, 2020 that 12 soldiers were killed and 30 wounded near the town of Fizuli, according to officials in Baku. President Ilham Aliyev met General John Smith of the United Nations. ", n) },
     Shape { name: "wall-of-capitals", make: wall_of_capitals },
     Shape { name: "title-case-run", make: title_case_run },
-    Shape { name: "thousands-of-dates", make: thousands_of_dates },
-    Shape { name: "thousands-of-figures", make: thousands_of_figures },
-    Shape { name: "repeated-names", make: repeated_names },
-    Shape { name: "short-lines", make: short_lines },
-    Shape { name: "datelines", make: datelines },
-    Shape { name: "name-connectors", make: name_connectors },
+    Shape { name: "thousands-of-dates", make: |n| repeat("ngày 4-10-2020, hôm qua, tháng 10/2020, năm 2019, hôm 27-9, on October 4, 2020, yesterday, Tuesday, last month, ", n) },
+    Shape { name: "thousands-of-figures", make: |n| repeat("3 người chết, ít nhất 5 người bị thương, 12 binh sĩ thiệt mạng, killing 23 people and wounding 40, ", n) },
+    Shape { name: "repeated-names", make: |n| repeat("Ilham Aliyev, Aliyev, ông Hikmet Hajiyev, Hajiyev, Tổng thống Nguyễn Văn An, An, Bộ Quốc phòng Azerbaijan, ", n) },
+    Shape { name: "short-lines", make: |n| repeat("- Nguyễn Văn An\n- 3 người chết\n- ngày 4/10\nBaku\n• Smith\n", n) },
+    Shape { name: "datelines", make: |n| repeat("(AFP) - Officials met.\nHANOI (Reuters) - Ba người chết.\n", n) },
+    Shape { name: "name-connectors", make: |n| repeat("Mocimboa da Praia and Rio de Janeiro and Ho Chi Minh ", n) },
     Shape { name: "misspelt-places", make: misspelt_places },
-    Shape { name: "chained-titles", make: chained_titles },
-    Shape { name: "place-list", make: place_list },
-    Shape { name: "acronyms", make: acronyms },
-    Shape { name: "one-huge-word", make: one_huge_word },
+    Shape { name: "chained-titles", make: |n| repeat("President Tổng thống Ông General Prince ", n) },
+    Shape { name: "place-list", make: |n| repeat("các xã Phước Lộc, Phước Công và huyện Phước Sơn, ", n) },
+    Shape { name: "acronyms", make: |n| repeat("Islamic State Central Africa Province (ISCAP) and ISCAP and IS ", n) },
+    Shape { name: "one-huge-word", make: |n| repeat("Nguyễnvănan", n) },
 ];
 
 /// Markup for the HTML reduction (`text::html::html_to_text`).
@@ -79,48 +79,12 @@ fn en_no_punctuation(bytes: usize) -> String {
     random_words(&["the", "Smith", "said", "killed", "people", "on", "Monday", "3", "in", "Baku", "wounded", "at", "least"], bytes, 2)
 }
 
-fn emoji_led(bytes: usize) -> String {
-    repeat("😀 Ilham Aliyev 👍🏽 ngày 4-10-2020, 3 người chết. ", bytes)
-}
-
-fn vi_lower_case(bytes: usize) -> String {
-    repeat("ông nguyễn văn an cho biết ngày 4/10 có 3 người chết và 5 người bị thương tại hà nội. ", bytes)
-}
-
-fn one_long_line(bytes: usize) -> String {
-    repeat("The Defence Ministry said on Monday, October 5, 2020 that 12 soldiers were killed and 30 wounded near the town of Fizuli, according to officials in Baku. President Ilham Aliyev met General John Smith of the United Nations. ", bytes)
-}
-
 fn wall_of_capitals(bytes: usize) -> String {
     random_words(&["THE", "SMITH", "SAID", "KILLED", "PEOPLE", "ON", "MONDAY", "3", "IN", "BAKU", "NGUYỄN", "VĂN", "BỘ", "QUỐC", "PHÒNG"], bytes, 3)
 }
 
 fn title_case_run(bytes: usize) -> String {
     random_words(&["President", "Smith", "Ministry", "Of", "Defence", "County", "Baku", "Nguyễn", "Văn", "Bộ", "Quốc", "Phòng", "Tổng", "Thống", "General"], bytes, 4)
-}
-
-fn thousands_of_dates(bytes: usize) -> String {
-    repeat("ngày 4-10-2020, hôm qua, tháng 10/2020, năm 2019, hôm 27-9, on October 4, 2020, yesterday, Tuesday, last month, ", bytes)
-}
-
-fn thousands_of_figures(bytes: usize) -> String {
-    repeat("3 người chết, ít nhất 5 người bị thương, 12 binh sĩ thiệt mạng, killing 23 people and wounding 40, ", bytes)
-}
-
-fn repeated_names(bytes: usize) -> String {
-    repeat("Ilham Aliyev, Aliyev, ông Hikmet Hajiyev, Hajiyev, Tổng thống Nguyễn Văn An, An, Bộ Quốc phòng Azerbaijan, ", bytes)
-}
-
-fn short_lines(bytes: usize) -> String {
-    repeat("- Nguyễn Văn An\n- 3 người chết\n- ngày 4/10\nBaku\n• Smith\n", bytes)
-}
-
-fn datelines(bytes: usize) -> String {
-    repeat("(AFP) - Officials met.\nHANOI (Reuters) - Ba người chết.\n", bytes)
-}
-
-fn name_connectors(bytes: usize) -> String {
-    repeat("Mocimboa da Praia and Rio de Janeiro and Ho Chi Minh ", bytes)
 }
 
 fn misspelt_places(bytes: usize) -> String {
@@ -133,20 +97,4 @@ fn misspelt_places(bytes: usize) -> String {
         k += 1;
     }
     s
-}
-
-fn chained_titles(bytes: usize) -> String {
-    repeat("President Tổng thống Ông General Prince ", bytes)
-}
-
-fn place_list(bytes: usize) -> String {
-    repeat("các xã Phước Lộc, Phước Công và huyện Phước Sơn, ", bytes)
-}
-
-fn acronyms(bytes: usize) -> String {
-    repeat("Islamic State Central Africa Province (ISCAP) and ISCAP and IS ", bytes)
-}
-
-fn one_huge_word(bytes: usize) -> String {
-    repeat("Nguyễnvănan", bytes)
 }
