@@ -82,9 +82,10 @@ pub fn spans(tags: &[usize]) -> Vec<(Range<usize>, Option<EntityType>)> {
     out
 }
 
-/// Names the model finds in `ctx`, as token ranges and types; none without a model.
-pub fn tag(ctx: &Ctx) -> Vec<(Range<usize>, EntityType)> {
-    let Some(model) = model(ctx.lang) else { return Vec::new() };
+/// Names the model finds in `ctx`, as token ranges and types, in order; `None` where the
+/// language has no model.
+pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
+    let model = model(ctx.lang)?;
     // A name starts and ends on a capitalised word, an acronym or a number ("Bank of England",
     // not "al-Assad spoke ."): the greedy decoder can run on past a name.
     let edge = |k: usize| ctx.tk[k].cap || ctx.tk[k].upper || ctx.tk[k].number;
@@ -100,7 +101,8 @@ pub fn tag(ctx: &Ctx) -> Vec<(Range<usize>, EntityType)> {
             }
             (a < b).then_some((a..b, k?))
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .into()
 }
 
 #[cfg(test)]
