@@ -16,5 +16,5 @@ mkdir -p fuzz/corpus/annotate fuzz/corpus/html
 cp seeds/*.txt fuzz/corpus/annotate/ 2>/dev/null || true
 for target in annotate html; do
   echo "== fuzzing $target for ${SECONDS_EACH}s"
-  cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout="${FUZZ_TIMEOUT:-2}" -rss_limit_mb=1024 2>&1 | tail -n 5
+  cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout="${FUZZ_TIMEOUT:-2}" -rss_limit_mb=1024 2>&1 | tail -n 25
 done

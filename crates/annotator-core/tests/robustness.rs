@@ -79,3 +79,13 @@ fn binary_and_empty_input_are_clear_errors() {
     assert!(!looks_binary(SEED));
     assert!(Error::BinaryText.to_string().contains("binary"));
 }
+
+#[test]
+fn an_entity_in_html_decodes_to_text_that_annotates() {
+    // Found by the `html` fuzz target: a run of bare '&' before "&lt;" (the target's own check
+    // was wrong: an entity may decode to '<'). The text keeps the '<' and annotates.
+    let html = "l\u{a0}&&\u{19}&&&&&&&&&&&&&&&&lt;z";
+    let text = annotator_core::text::html::html_to_text(html);
+    assert!(text.contains("<z"), "the entity decodes: {text:?}");
+    let _ = annotate(&text, &Options::default());
+}
