@@ -9,7 +9,8 @@ cargo build --release -q -p annotator-cli
 out=$(mktemp -d); set_dir=$(mktemp -d); mkdir -p "$set_dir/gold" "$set_dir/articles"
 for g in "$EVAL"/gold/*.json; do
   name=$(basename "$g" .json)
-  case "$name" in *-"${1:-}"*) ;; *) continue;; esac
+  # The language between dashes: an English slug may hold "-vi" ("…-en-…-vietnam-…").
+  [ -z "${1:-}" ] || [[ "$name" == *-"$1"-* ]] || continue
   cp "$g" "$set_dir/gold/"; cp "$EVAL/articles/$name.txt" "$set_dir/articles/"
   date=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1])).get('reference_date') or '')" "$g")
   target/release/annotate ${date:+--date "$date"} "$EVAL/articles/$name.txt" > "$out/$name.json"
