@@ -240,7 +240,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             let first_after = outcomes.partition_point(|o| o.0 < q.end);
             let next_outcome = outcomes.get(first_after).map_or(b, |o| o.0);
             let h = hedges.partition_point(|&h| h < q.end);
-            let hedged_before = h.checked_sub(1).map(|k| hedges[k]).is_some_and(|h| h < q.start && q.start - h <= 4);
+            let hedged_before = hedges.partition_point(|&h| h < q.start).checked_sub(1).is_some_and(|k| q.start - hedges[k] <= 4);
             if hedged_before || hedges.get(h).is_some_and(|&h| h < next_outcome) {
                 continue;
             }

@@ -89,7 +89,7 @@ pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
         loop {
             if j < n && !covered[j] && ctx.is_name_word(j) && !ctx.tk[j].initial && !ctx.is(j, Role::Calendar) {
                 j += 1;
-            } else if ctx.lang == Language::En && j + 1 < n && ctx.is(j, Role::Connector) && ctx.is_name_word(j + 1) {
+            } else if ctx.lang == Language::En && j + 1 < n && ctx.is(j, Role::Connector) && ctx.is_name_word(j + 1) && !ctx.tk[j + 1].initial {
                 // "Mocimboa da Praia": the whole name, even over a gazetteer word inside.
                 through_connector = true;
                 j += 2;

@@ -71,7 +71,7 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
 fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)>) -> Vec<Mention> {
     let mut strong: Vec<Range<usize>> = rules.iter().filter(|m| !m.weak && !m.lone).map(|m| m.tokens.clone()).collect();
     strong.sort_by_key(|r| (r.start, r.end));
-    // The longest strong reading ending at or after each start, for an overlap test by bisection.
+    // The running maximum of the readings' ends, for an overlap test by bisection.
     let mut reach = Vec::with_capacity(strong.len());
     let mut far = 0;
     for r in &strong {

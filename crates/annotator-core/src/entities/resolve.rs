@@ -35,6 +35,51 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     }
 }
 
+/// Longest surface (in characters) looked at for misspellings: longer names are not indexed.
+const MAX_MISSPELT_CHARS: usize = 40;
+/// Surfaces kept per variant: a document with more names one edit from one another than this
+/// (only made-up text has them) may miss a misspelling of a later one.
+const MAX_PER_VARIANT: usize = 8;
+
+/// The surfaces a lone word may misspell, indexed by themselves and by each of their one-letter
+/// deletions: two words are one edit apart only if they share such a variant, so a look-up
+/// costs a few probes, not a pass over every name of the article.
+struct Misspellings {
+    by_variant: rustc_hash::FxHashMap<String, Vec<usize>>,
+    surfaces: Vec<String>,
+}
+
+/// A word and each of its one-letter deletions.
+fn variants(s: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(s.to_string()).chain(s.char_indices().map(move |(i, c)| format!("{}{}", &s[..i], &s[i + c.len_utf8()..])))
+}
+
+impl Misspellings {
+    fn new<'a>(surfaces: impl Iterator<Item = &'a str>) -> Self {
+        let surfaces: Vec<String> = surfaces.map(str::to_string).collect();
+        let mut by_variant: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for (k, s) in surfaces.iter().enumerate().filter(|(_, s)| s.chars().count() <= MAX_MISSPELT_CHARS) {
+            for v in variants(s) {
+                let list = by_variant.entry(v).or_default();
+                if list.len() < MAX_PER_VARIANT && list.last() != Some(&k) {
+                    list.push(k);
+                }
+            }
+        }
+        Misspellings { by_variant, surfaces }
+    }
+
+    /// The first surface (in order of mention) at most one edit from `word`, for words of six
+    /// characters or more.
+    fn of(&self, word: &str) -> Option<usize> {
+        let n = word.chars().count();
+        if !(6..=MAX_MISSPELT_CHARS + 1).contains(&n) {
+            return None;
+        }
+        variants(word).filter_map(|v| self.by_variant.get(&v)).flatten().copied().filter(|&k| within_one_edit(&self.surfaces[k], word)).min()
+    }
+}
+
 /// Merges mentions into entities, in order of first mention.
 pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     let text = doc.text();
@@ -98,6 +143,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
             named.push((s, m.kind, m.canonical.clone()));
         }
     }
+    let misspelt = Misspellings::new(named.iter().map(|(s, _, _)| s.as_str()));
 
     let mut resolved: Vec<Mention> = Vec::new();
     for mut m in mentions {
@@ -111,7 +157,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
             // A lone capitalised word: a known person's surname, a misspelt place, or nothing.
             if let Some(full) = nearest_full(&key(&m.canonical), m.tokens.start) {
                 m.canonical = full;
-            } else if let Some((_, kind, canon)) = named.iter().find(|(t, _, _)| m.canonical.chars().count() >= 6 && within_one_edit(t, &m.canonical)) {
+            } else if let Some((_, kind, canon)) = misspelt.of(&m.canonical).map(|k| &named[k]) {
                 m.kind = *kind;
                 m.canonical = canon.clone();
             } else {
@@ -144,6 +190,16 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn misspellings_are_found_by_their_variants() {
+        let m = Misspellings::new(["Azerbaijan", "Philippines", "Armenia"].into_iter());
+        assert_eq!(m.of("Azecbaijan"), Some(0), "a substitution");
+        assert_eq!(m.of("Philppines"), Some(1), "a deletion");
+        assert_eq!(m.of("Armeniaa"), Some(2), "an insertion");
+        assert_eq!(m.of("Albania"), None);
+        assert_eq!(m.of("Arm"), None, "too short to judge");
+    }
 
     #[test]
     fn one_edit() {

@@ -30,6 +30,7 @@ pub const SHAPES: &[Shape] = &[
     Shape { name: "datelines", make: |n| repeat("(AFP) - Officials met.\nHANOI (Reuters) - Ba người chết.\n", n) },
     Shape { name: "name-connectors", make: |n| repeat("Mocimboa da Praia and Rio de Janeiro and Ho Chi Minh ", n) },
     Shape { name: "misspelt-places", make: misspelt_places },
+    Shape { name: "places-and-lone-words", make: places_and_lone_words },
     Shape { name: "chained-titles", make: |n| repeat("President Tổng thống Ông General Prince ", n) },
     Shape { name: "place-list", make: |n| repeat("các xã Phước Lộc, Phước Công và huyện Phước Sơn, ", n) },
     Shape { name: "acronyms", make: |n| repeat("Islamic State Central Africa Province (ISCAP) and ISCAP and IS ", n) },
@@ -94,6 +95,17 @@ fn misspelt_places(bytes: usize) -> String {
     while s.len() < bytes {
         // A distinct capitalised word each time, and one edit away from a place named earlier.
         s.push_str(&format!("in Azerbaijan{k} near Azecbaijan{k} {} ", rng.pick(&["Armenia", "Arnenia", "Philippines", "Philppines"])));
+        k += 1;
+    }
+    s
+}
+
+fn places_and_lone_words(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 64);
+    let mut k = 0u32;
+    while s.len() < bytes {
+        // Each place and each lone capitalised word distinct: no word misspells any place.
+        s.push_str(&format!("ở xã Phuoclo{k} thấy Qwertyu{k} đi "));
         k += 1;
     }
     s
