@@ -24,7 +24,7 @@ pub fn tag_type(t: usize) -> Option<EntityType> {
     }
 }
 
-/// Whether tag `t` opens an entity (B-) and which class it belongs to (1..=4; 0 for O).
+/// The class of tag `t`: 1 PER, 2 LOC, 3 ORG, 4 MISC, 0 for O.
 pub fn class_of(t: usize) -> usize {
     t.div_ceil(2)
 }

@@ -1,5 +1,6 @@
-//! Training the tagger: the averaged perceptron (Collins 2002), with the same greedy decoding
-//! as at run time, so the tags before a token are the model's own guesses, as they will be.
+//! Training the tagger: the averaged perceptron (Collins 2002), decoding greedily as at run
+//! time, so the tags before a token are the model's own guesses. One difference: training
+//! scores every token, while tagging skips lower-case words outside a name (tagged O).
 //! Deterministic: documents are visited in an order drawn from a fixed seed.
 
 use rustc_hash::FxHashMap;
@@ -100,9 +101,10 @@ impl Trainer {
     }
 }
 
-/// The gold tag of each token of `ctx` (whose document's NFC text is `text`), given entity
-/// spans as byte ranges of that text and a class each (1 PER, 2 LOC, 3 ORG, 4 MISC): B- on
-/// the first token that starts inside a span, I- on the others.
+/// The gold tag of each token of `ctx`, given where each token starts (`token_starts`, bytes
+/// of the document's NFC text) and entity spans as byte ranges of that text with a class each
+/// (1 PER, 2 LOC, 3 ORG, 4 MISC): B- on the first token that starts inside a span, I- on the
+/// others.
 pub fn gold_tags(ctx: &Ctx, token_starts: &[usize], spans: &[(std::ops::Range<usize>, usize)]) -> Vec<usize> {
     let mut tags = vec![0; ctx.len()];
     let mut sorted: Vec<&(std::ops::Range<usize>, usize)> = spans.iter().collect();
@@ -113,8 +115,7 @@ pub fn gold_tags(ctx: &Ctx, token_starts: &[usize], spans: &[(std::ops::Range<us
         while k < sorted.len() && sorted[k].0.end <= b {
             k += 1;
         }
-        if let Some((r, class)) = sorted.get(k).filter(|(r, _)| r.start <= b) {
-            let _ = r;
+        if let Some((_, class)) = sorted.get(k).filter(|(r, _)| r.start <= b) {
             tags[i] = if last_span == k { 2 * class } else { 2 * class - 1 };
             last_span = k;
         } else {
