@@ -22,6 +22,8 @@ pub struct Tk<'a> {
     /// First token of its sentence (or window: see `text::sentences`).
     pub sentence_start: bool,
     pub noise: bool,
+    /// Written right after the token before it, with no space ("'s" after "Magistrate").
+    pub glued: bool,
 }
 
 pub struct Ctx<'a> {
@@ -47,6 +49,7 @@ impl<'a> Ctx<'a> {
         let mut sent = 0usize;
         let mut fresh = true;
         let mut new_sentence = true;
+        let mut prev_end = usize::MAX;
         for t in &doc.tokens {
             while sent < doc.sentences.len() && doc.sentences[sent].end <= t.range.start {
                 sent += 1;
@@ -68,7 +71,9 @@ impl<'a> Ctx<'a> {
             if t.kind == TokenKind::Punct && matches!(s, ":" | "“" | "\"" | "•" | "–" | "—" | "‘") {
                 fresh = true;
             }
-            tk.push(Tk { text: s, cap, upper, word, number, initial, sentence_start, noise: doc.in_noise(&t.range) });
+            let glued = t.range.start == prev_end;
+            prev_end = t.range.end;
+            tk.push(Tk { text: s, cap, upper, word, number, initial, sentence_start, noise: doc.in_noise(&t.range), glued });
         }
         let mut lowercase_seen = rustc_hash::FxHashSet::default();
         let mut midcap_seen = rustc_hash::FxHashSet::default();
@@ -94,6 +99,12 @@ impl<'a> Ctx<'a> {
         let cands = self.starts.get(i).copied().flatten()?;
         match_from(cands, self.keys, i, |&(r, cap), n| want.contains(&r) && (!cap || self.tk[i].cap) && (i..i + n).all(|j| !self.tk[j].noise))
             .map(|(n, &(r, _))| (n, r))
+    }
+
+    /// Whether a trigger of a role that introduces a name (a title, a place word, an
+    /// organization's head) stands at `i`: name runs are cut there.
+    pub fn introduces_name(&self, i: usize) -> Option<(usize, Role)> {
+        self.role_at(i, &[Role::PersonTitle, Role::PersonTitleKept, Role::LocPrefix, Role::LocNamed, Role::LocBare, Role::OrgHead, Role::OrgStandalone, Role::OrgMedia, Role::WeaponHead])
     }
 
     /// A trigger of one of `want` roles that ends right before token `end`: (start, role).
@@ -126,8 +137,16 @@ impl<'a> Ctx<'a> {
     }
 
     /// The tokens' text joined by single spaces.
+    /// The words of `r` as written, any space between two of them as one space.
     pub fn join(&self, r: std::ops::Range<usize>) -> String {
-        r.map(|k| self.tk[k].text).collect::<Vec<_>>().join(" ")
+        let mut out = String::new();
+        for k in r.clone() {
+            if k > r.start && !self.tk[k].glued {
+                out.push(' ');
+            }
+            out.push_str(self.tk[k].text);
+        }
+        out
     }
 
     /// A capitalised word at a sentence start that the document shows to be ordinary.

@@ -16,6 +16,10 @@ pub struct Known {
     pub canonical: String,
     /// Acronyms ("IS", "UN") match only as written.
     pub exact: Option<String>,
+    /// The list names places only by where they are, and many of its names also name other
+    /// things (a city's name is its football club's, a town's is a family's): its type is a
+    /// default that the tagger may overrule where it tags the same words.
+    pub ambiguous: bool,
 }
 
 /// Roles of trigger words (see data/lexicon/vi.tsv).
@@ -80,15 +84,17 @@ pub struct Lexicon {
     pub triggers: HashMap<Language, PhraseIndex<(Role, bool)>>,
 }
 
-const GAZETTEERS: &[(EntityType, &str)] = &[
-    (EntityType::Location, include_str!("../../data/gazetteer/countries.tsv")),
-    (EntityType::Location, include_str!("../../data/gazetteer/cities.tsv")),
-    (EntityType::Location, include_str!("../../data/gazetteer/us_states.tsv")),
-    (EntityType::Location, include_str!("../../data/gazetteer/vn_divisions.tsv")),
-    (EntityType::Location, include_str!("../../data/gazetteer/curated_locations.tsv")),
-    (EntityType::Organization, include_str!("../../data/gazetteer/curated_organizations.tsv")),
-    (EntityType::Weapon, include_str!("../../data/gazetteer/curated_weapons.tsv")),
-    (EntityType::Person, include_str!("../../data/gazetteer/curated_people.tsv")),
+/// The gazetteers: what each names, and whether that type is only a default (see
+/// [`Known::ambiguous`]).
+const GAZETTEERS: &[(EntityType, bool, &str)] = &[
+    (EntityType::Location, false, include_str!("../../data/gazetteer/countries.tsv")),
+    (EntityType::Location, true, include_str!("../../data/gazetteer/cities.tsv")),
+    (EntityType::Location, false, include_str!("../../data/gazetteer/us_states.tsv")),
+    (EntityType::Location, false, include_str!("../../data/gazetteer/vn_divisions.tsv")),
+    (EntityType::Location, false, include_str!("../../data/gazetteer/curated_locations.tsv")),
+    (EntityType::Organization, false, include_str!("../../data/gazetteer/curated_organizations.tsv")),
+    (EntityType::Weapon, false, include_str!("../../data/gazetteer/curated_weapons.tsv")),
+    (EntityType::Person, false, include_str!("../../data/gazetteer/curated_people.tsv")),
 ];
 
 const TRIGGERS: &[(Language, &str)] = &[
@@ -132,11 +138,11 @@ pub fn sort_longest_first<V>(index: &mut PhraseIndex<V>) {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut gazetteer: PhraseIndex<Known> = PhraseIndex::default();
-        for (kind, data) in GAZETTEERS {
+        for (kind, ambiguous, data) in GAZETTEERS {
             for (surface, canonical) in entries(data) {
                 let is_acronym = surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && surface.chars().count() <= 5;
                 let exact = is_acronym.then(|| surface.to_string());
-                insert(&mut gazetteer, surface, Known { kind: *kind, canonical: canonical.trim().to_string(), exact });
+                insert(&mut gazetteer, surface, Known { kind: *kind, canonical: canonical.trim().to_string(), exact, ambiguous: *ambiguous });
             }
         }
         sort_longest_first(&mut gazetteer);

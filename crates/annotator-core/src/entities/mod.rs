@@ -6,6 +6,7 @@
 
 pub mod context;
 pub mod lexicon;
+pub mod mention;
 pub mod names;
 pub mod organizations;
 pub mod places;

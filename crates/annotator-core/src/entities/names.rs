@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use super::context::{looks_vietnamese, Ctx};
 use super::lexicon::Role;
-use super::recognize::{introduces_name, Mention};
+use super::mention::Mention;
 use crate::model::EntityType;
 use crate::text::language::Language;
 
@@ -158,11 +158,11 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
         return Some(Mention::strong(a..b, EntityType::Person, ctx.join(a..b)));
     }
     // Ordinary words capitalised at a sentence start, and calendar words anywhere.
-    while a < b && introduces_name(ctx, a).is_none() && ((ctx.tk[a].initial && ctx.ordinary_initial(a)) || ctx.is(a, Role::Calendar) || (ctx.is(a, Role::Function) && b - a == 1)) {
+    while a < b && ctx.introduces_name(a).is_none() && ((ctx.tk[a].initial && ctx.ordinary_initial(a)) || ctx.is(a, Role::Calendar) || (ctx.is(a, Role::Function) && b - a == 1)) {
         a += 1;
     }
     // A trigger at the head of the run ("Tổng thống", "Prince"): the name is what follows.
-    if let Some((len, role)) = (a < b).then(|| introduces_name(ctx, a)).flatten() {
+    if let Some((len, role)) = (a < b).then(|| ctx.introduces_name(a)).flatten() {
         if a + len >= b {
             return None;
         }
@@ -238,7 +238,7 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
         if weak_prep {
             return weak(EntityType::Location);
         }
-        return Some(Mention { tokens: a..b, kind: EntityType::Person, canonical: text, weak: true, lone: true });
+        return Some(Mention::lone(a..b, EntityType::Person, text));
     }
     if (a..b).any(|k| ctx.tk[k].upper) {
         return if place_prep { weak(EntityType::Location) } else { None };

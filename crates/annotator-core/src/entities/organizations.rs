@@ -14,7 +14,7 @@
 use super::context::{title_case, Ctx};
 use super::lexicon::Role;
 use super::names::name_run_end;
-use super::recognize::Mention;
+use super::mention::Mention;
 use crate::model::EntityType;
 use crate::text::Document;
 

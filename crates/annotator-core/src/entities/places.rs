@@ -11,7 +11,7 @@
 use super::context::{title_case, Ctx};
 use super::lexicon::Role;
 use super::names::{name_run_end, vietnamese_full_name};
-use super::recognize::Mention;
+use super::mention::Mention;
 use crate::model::EntityType;
 
 pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
@@ -84,7 +84,7 @@ fn scan(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>, found: &mut Vec
         let mut k = name_end;
         while role != Role::LocNamed && k + 1 < n && (ctx.tk[k].text == "," || ctx.key_is(k, &["và", "and"])) {
             let e = name_run_end(ctx, k + 1);
-            if e == k + 1 || super::recognize::introduces_name(ctx, k + 1).is_some() {
+            if e == k + 1 || ctx.introduces_name(k + 1).is_some() {
                 break;
             }
             claim(covered, found, k + 1..e, Mention::strong(k + 1..e, EntityType::Location, ctx.join(k + 1..e)));

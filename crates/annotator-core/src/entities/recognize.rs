@@ -13,34 +13,12 @@
 use std::ops::Range;
 
 use super::context::Ctx;
-use super::lexicon::{longest_match, Known, Role};
+use super::mention::{Mention, Origin};
+use super::lexicon::{longest_match, Known};
 use super::{names, organizations, places};
 use crate::model::EntityType;
 use crate::text::language::Language;
 use crate::text::Document;
-
-/// One mention before entities are merged. `tokens` indexes `Document::tokens`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
-    pub tokens: Range<usize>,
-    pub kind: EntityType,
-    pub canonical: String,
-    /// A guess from shape alone (a two-word run taken for a person, a word after "at"): it
-    /// yields to a stronger reading of the same name elsewhere in the article.
-    pub weak: bool,
-    /// A lone capitalised word that is only kept if it turns out to be a known person's
-    /// surname or a misspelling of a place named nearby.
-    pub lone: bool,
-}
-
-impl Mention {
-    pub fn strong(tokens: Range<usize>, kind: EntityType, canonical: String) -> Mention {
-        Mention { tokens, kind, canonical, weak: false, lone: false }
-    }
-    pub fn weak(tokens: Range<usize>, kind: EntityType, canonical: String) -> Mention {
-        Mention { tokens, kind, canonical, weak: true, lone: false }
-    }
-}
 
 /// All mentions of the document, with which tokens the passes claimed.
 pub fn recognize(doc: &Document) -> Vec<Mention> {
@@ -70,6 +48,8 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
 /// articles, where the lists and triggers know more than Reuters 1996 taught it.
 fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)>) -> Vec<Mention> {
     let mut strong: Vec<Range<usize>> = rules.iter().filter(|m| !m.weak && !m.lone).map(|m| m.tokens.clone()).collect();
+    let mut open: Vec<(usize, usize)> = rules.iter().filter(|m| m.origin == Origin::AmbiguousList).map(|m| (m.tokens.start, m.tokens.end)).collect();
+    open.sort_unstable();
     strong.sort_by_key(|r| (r.start, r.end));
     // The running maximum of the readings' ends, for an overlap test by bisection.
     let mut reach = Vec::with_capacity(strong.len());
@@ -91,7 +71,7 @@ fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)
         // Nothing starting before `r` reaches into it, and all that start inside end inside.
         (a == 0 || reach[a - 1] <= r.start) && b - a == 1 && strong[a].end <= r.end && strong[a].len() < r.len()
     };
-    let tagged: Vec<(Range<usize>, EntityType)> = tagged.into_iter().filter(|(r, _)| !hits_strong(r) || within(r)).collect();
+    let tagged: Vec<(Range<usize>, EntityType)> = tagged.into_iter().filter(|(r, _)| !hits_strong(r) || within(r) || open.binary_search(&(r.start, r.end)).is_ok()).collect();
     // Tagged names are disjoint and in order.
     let overlaps_tagged = |r: &Range<usize>| {
         let k = tagged.partition_point(|(t, _)| t.end <= r.start);
@@ -102,7 +82,7 @@ fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)
     let mut out: Vec<Mention> = rules.into_iter().filter(|m| m.kind == EntityType::Weapon || (!overlaps_tagged(&m.tokens) && !(m.weak && !m.lone))).collect();
     out.extend(tagged.into_iter().map(|(r, kind)| {
         let name = ctx.join(r.clone());
-        Mention::strong(r, kind, name)
+        Mention::strong(r, kind, name).from(Origin::Tagger)
     }));
     out
 }
@@ -147,22 +127,19 @@ fn gazetteer(ctx: &Ctx, covered: &mut [bool]) -> Vec<Mention> {
             i = end;
             continue;
         }
-        out.push(Mention::strong(i..i + len, k.kind, k.canonical.clone()));
+        let origin = if k.ambiguous { Origin::AmbiguousList } else { Origin::List };
+        out.push(Mention::strong(i..i + len, k.kind, k.canonical.clone()).from(origin));
         covered[i..i + len].iter_mut().for_each(|c| *c = true);
         // Places named inside an organization's name ("The Beijing News") are mentions too.
         if len >= 2 && k.kind != EntityType::Location {
             for j in i + 1..i + len {
                 if let Some((l2, k2)) = gazetteer_at(ctx, j).filter(|(l2, k2)| j + l2 <= i + len && k2.kind == EntityType::Location) {
-                    out.push(Mention::strong(j..j + l2, k2.kind, k2.canonical.clone()));
+                    let origin = if k2.ambiguous { Origin::AmbiguousList } else { Origin::List };
+                    out.push(Mention::strong(j..j + l2, k2.kind, k2.canonical.clone()).from(origin));
                 }
             }
         }
         i += len;
     }
     out
-}
-
-/// Whether a trigger of a role that introduces a name stands at `i` (used to cut runs).
-pub(crate) fn introduces_name(ctx: &Ctx, i: usize) -> Option<(usize, Role)> {
-    ctx.role_at(i, &[Role::PersonTitle, Role::PersonTitleKept, Role::LocPrefix, Role::LocNamed, Role::LocBare, Role::OrgHead, Role::OrgStandalone, Role::OrgMedia, Role::WeaponHead])
 }

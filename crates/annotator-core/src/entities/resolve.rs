@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::text::fold::key;
-use super::recognize::Mention;
+use super::mention::{Mention, Origin};
 use super::Found;
 use crate::model::EntityType;
 use crate::text::Document;
@@ -80,6 +80,37 @@ impl Misspellings {
     }
 }
 
+/// One name, one type in an article: a name read two ways (the tagger took "Assange" for a
+/// place once, a person four times) takes the type most of its mentions have, a tie going
+/// to a list's reading, then to the first; a single word that is the last word of a person
+/// named in full is that person ("Mourinho" after "Jose Mourinho") where only the tagger or
+/// an ambiguous list read it otherwise (a rule's "the Negev desert" stands). Lone words are left to the surname and misspelling checks.
+fn one_type_per_name(mentions: &mut [Mention], is_surname: impl Fn(&str) -> bool) {
+    for m in mentions.iter_mut() {
+        if m.tokens.len() == 1 && !m.lone && m.kind != EntityType::Person && matches!(m.origin, Origin::Tagger | Origin::AmbiguousList) && is_surname(&key(&m.canonical)) {
+            m.kind = EntityType::Person;
+        }
+    }
+    // Votes per name: per type, (mentions, read from a list, first position).
+    let mut votes: HashMap<String, Vec<(EntityType, usize, bool, usize)>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| !m.lone && m.kind != EntityType::Weapon) {
+        let v = votes.entry(key(&m.canonical)).or_default();
+        match v.iter_mut().find(|(k, ..)| *k == m.kind) {
+            Some(e) => {
+                e.1 += 1;
+                e.2 |= m.origin == Origin::List;
+            }
+            None => v.push((m.kind, 1, m.origin == Origin::List, i)),
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| !m.lone && m.kind != EntityType::Weapon) {
+        let Some(v) = votes.get(&key(&m.canonical)).filter(|v| v.len() > 1) else { continue };
+        if let Some(&(kind, ..)) = v.iter().max_by_key(|(_, n, listed, first)| (*n, *listed, std::cmp::Reverse(*first))) {
+            m.kind = kind;
+        }
+    }
+}
+
 /// Merges mentions into entities, in order of first mention.
 pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     let text = doc.text();
@@ -122,12 +153,13 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
             }
         }
     }
-    // Full names of people (two words or more), for lone surnames.
-    // Full names by the key of their last word, with where they stand.
+    // Full names of people (two words or more) by the key of their last word, with where
+    // they stand: for lone surnames.
     let mut people: HashMap<String, Vec<(usize, String)>> = HashMap::new();
     for m in mentions.iter().filter(|m| m.kind == EntityType::Person && !m.lone && m.tokens.len() >= 2) {
         people.entry(key(tok(m.tokens.end - 1))).or_default().push((m.tokens.start, m.canonical.clone()));
     }
+    one_type_per_name(&mut mentions, |k| people.contains_key(k));
     // Mentions were sorted by position, so each list is too: the nearest is found by bisection.
     let nearest_full = |k: &str, pos: usize| -> Option<String> {
         let list = people.get(k)?;
@@ -190,6 +222,30 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn m(tokens: std::ops::Range<usize>, kind: EntityType, name: &str, origin: Origin) -> Mention {
+        Mention::strong(tokens, kind, name.to_string()).from(origin)
+    }
+
+    #[test]
+    fn a_name_takes_the_type_most_of_its_mentions_have() {
+        use EntityType::*;
+        let mut ms = vec![m(0..1, Person, "Wikileaks", Origin::Tagger), m(5..6, Organization, "Wikileaks", Origin::Tagger), m(9..10, Organization, "Wikileaks", Origin::Tagger)];
+        one_type_per_name(&mut ms, |_| false);
+        assert!(ms.iter().all(|x| x.kind == Organization));
+        // A tie goes to the list's reading.
+        let mut ms = vec![m(0..1, Organization, "Porto", Origin::Tagger), m(5..6, Location, "Porto", Origin::List)];
+        one_type_per_name(&mut ms, |_| false);
+        assert!(ms.iter().all(|x| x.kind == Location));
+    }
+
+    #[test]
+    fn a_surname_is_the_person_unless_a_rule_or_a_sure_list_says_otherwise() {
+        use EntityType::*;
+        let mut ms = vec![m(3..4, Location, "Assange", Origin::Tagger), m(7..8, Location, "Negev", Origin::Rule), m(9..10, Location, "Sweden", Origin::List)];
+        one_type_per_name(&mut ms, |k| ["assange", "negev", "sweden"].contains(&k));
+        assert_eq!(ms.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![Person, Location, Location]);
+    }
 
     #[test]
     fn misspellings_are_found_by_their_variants() {
