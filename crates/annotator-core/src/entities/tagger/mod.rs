@@ -1,6 +1,6 @@
 //! A learned sequence tagger for English names: an averaged perceptron over BIO tags, decoded
-//! greedily left to right (each token's tag sees the two tags before it), so its work is
-//! linear in the text. Trained on CoNLL-2003 by `examples/train_tagger.rs`; the weights are
+//! greedily left to right (each token's tag sees the two tags before it and the class its word
+//! was given earlier in the article), so its work is linear in the text. Trained on CoNLL-2003 by `examples/train_tagger.rs`; the weights are
 //! `data/model/en_tagger.bin`, described by `data/model/en_tagger.md` (the model card).
 //!
 //! It finds person, place and organization names with their boundaries; the recognizer's
@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use super::context::Ctx;
 use crate::model::EntityType;
 use crate::text::language::Language;
-use features::{allowed, class_of, features, tag_type, TokenFacts, N_TAGS};
+use features::{allowed, class_of, features, tag_type, History, TokenFacts, N_TAGS};
 use model::Model;
 
 const EN_MODEL: &[u8] = include_bytes!("../../../data/model/en_tagger.bin");
@@ -33,28 +33,34 @@ pub fn model(lang: Language) -> Option<&'static Model> {
 
 /// The tag of every token of `ctx` under `model`.
 pub fn tag_with(ctx: &Ctx, model: &Model) -> Vec<usize> {
+    scores_with(ctx, model).into_iter().map(|(t, _)| t).collect()
+}
+
+/// The tag of every token of `ctx` under `model`, with the scores it was chosen by (all zero
+/// for a token not scored).
+pub fn scores_with(ctx: &Ctx, model: &Model) -> Vec<(usize, [f32; N_TAGS])> {
     let facts = TokenFacts::new(ctx);
     let mut tags = Vec::with_capacity(ctx.len());
     let mut feats = Vec::with_capacity(48);
-    let (mut p1, mut p2) = (0, 0);
+    let mut history = History::default();
     for i in 0..ctx.len() {
         // No name runs across a sentence break (nor a line break, which always is one).
         if ctx.tk[i].sentence_start {
-            (p1, p2) = (0, 0);
+            history.sentence();
         }
         // Outside a name, a word that is neither capitalised, an acronym nor a number cannot
         // open one (names are trimmed to such edges): O without scoring. Most tokens are these.
         let t = &ctx.tk[i];
-        let best = if p1 == 0 && !(t.cap || t.upper || t.number) {
+        let mut scores = [0f32; N_TAGS];
+        let best = if history.prev == 0 && !(t.cap || t.upper || t.number) {
             0
         } else {
-            features(ctx, &facts, i, p1, p2, &mut feats);
-            let mut scores = [0f32; N_TAGS];
+            features(ctx, &facts, i, &history, &mut feats);
             model.score(&feats, &mut scores);
-            best_allowed(&scores, p1)
+            best_allowed(&scores, history.prev)
         };
-        tags.push(best);
-        (p2, p1) = (p1, best);
+        tags.push((best, scores));
+        history.push(&facts, ctx, i, best);
     }
     tags
 }

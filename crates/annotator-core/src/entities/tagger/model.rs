@@ -1,6 +1,7 @@
 //! The tagger's weights: a compact file compiled into the engine (`data/model/*.bin`, written
-//! by the training command), read in place; the only table built on first use maps each
-//! feature hash to its row (a few milliseconds), so a lookup is one hash probe.
+//! by the training command); on first use each feature's row is unpacked into a table from
+//! its hash to its weights as floats (a few milliseconds, about 1 MB), so scoring a feature
+//! is one hash probe and nine additions.
 //!
 //! Format (little-endian): the magic `AATAG3\0\0`; `n` (u32); 4 reserved bytes; `n` feature
 //! hashes (u32, ascending); `n` row scales (u8 `e`: the scale is 2^((e − 128) / 8)); then `n`
@@ -13,12 +14,11 @@ use super::features::N_TAGS;
 const MAGIC: &[u8; 8] = b"AATAG3\0\0";
 const HEADER: usize = 16;
 
-/// Weights read in place from the bytes of a model file.
+/// The weights of a model file.
 pub struct Model {
-    bytes: &'static [u8],
     n: usize,
-    /// Feature hash → (row, the row's scale).
-    rows: rustc_hash::FxHashMap<u32, (u32, f32)>,
+    /// Feature hash → its weight for each tag.
+    rows: rustc_hash::FxHashMap<u32, [f32; N_TAGS]>,
 }
 
 /// A model file that cannot be read (only ever a build defect: the files are compiled in).
@@ -34,9 +34,16 @@ impl Model {
         if bytes.len() != HEADER + n * (5 + N_TAGS) {
             return Err(BadModel("truncated tagger model"));
         }
-        let mut model = Model { bytes, n, rows: rustc_hash::FxHashMap::default() };
-        model.rows = (0..n).map(|k| (model.key(k), (k as u32, scale_of(bytes[HEADER + 4 * n + k])))).collect();
-        Ok(model)
+        let word = |o: usize| u32::from_le_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
+        let weights = HEADER + 5 * n;
+        let rows = (0..n)
+            .map(|k| {
+                let scale = scale_of(bytes[HEADER + 4 * n + k]);
+                let row = &bytes[weights + k * N_TAGS..weights + (k + 1) * N_TAGS];
+                (word(HEADER + 4 * k), std::array::from_fn(|t| row[t] as i8 as f32 * scale))
+            })
+            .collect();
+        Ok(Model { n, rows })
     }
 
     /// Whether the model has any weight (an empty one is shipped before the first training).
@@ -48,23 +55,12 @@ impl Model {
         self.n
     }
 
-    fn word(&self, o: usize) -> [u8; 4] {
-        [self.bytes[o], self.bytes[o + 1], self.bytes[o + 2], self.bytes[o + 3]]
-    }
-
-    fn key(&self, k: usize) -> u32 {
-        u32::from_le_bytes(self.word(HEADER + 4 * k))
-    }
-
     /// Adds the weights of `features` to `scores`.
     pub fn score(&self, features: &[u32], scores: &mut [f32; N_TAGS]) {
-        let rows = HEADER + 5 * self.n;
         for f in features {
-            if let Some(&(k, scale)) = self.rows.get(f) {
-                let k = k as usize;
-                let row = &self.bytes[rows + k * N_TAGS..rows + (k + 1) * N_TAGS];
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += w as i8 as f32 * scale;
+            if let Some(row) = self.rows.get(f) {
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
                 }
             }
         }

@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::super::context::Ctx;
-use super::features::{features, TokenFacts, N_TAGS};
+use super::features::{features, History, TokenFacts, N_TAGS};
 use super::best_allowed;
 
 /// One training document: the NFC text's tokens with their gold tags (see [`gold_tags`]).
@@ -59,13 +59,13 @@ impl Trainer {
         for &e in order {
             let ex = &examples[e];
             let facts = TokenFacts::new(&ex.ctx);
-            let (mut p1, mut p2) = (0, 0);
+            let mut history = History::default();
             for i in 0..ex.ctx.len() {
                 if ex.ctx.tk[i].sentence_start {
-                    (p1, p2) = (0, 0);
+                    history.sentence();
                 }
-                features(&ex.ctx, &facts, i, p1, p2, &mut feats);
-                let guess = best_allowed(&self.score(&feats), p1);
+                features(&ex.ctx, &facts, i, &history, &mut feats);
+                let guess = best_allowed(&self.score(&feats), history.prev);
                 let gold = ex.gold[i];
                 self.step += 1;
                 if guess != gold {
@@ -75,7 +75,7 @@ impl Trainer {
                     right += 1;
                 }
                 all += 1;
-                (p2, p1) = (p1, guess);
+                history.push(&facts, &ex.ctx, i, guess);
             }
         }
         right as f64 / all.max(1) as f64
