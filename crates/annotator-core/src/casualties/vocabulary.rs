@@ -67,3 +67,17 @@ pub fn vocabulary(lang: Language) -> &'static PhraseIndex<Word> {
             .collect()
     })[&lang]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::lexicon::check_role_file;
+
+    #[test]
+    fn every_vocabulary_file_is_clean() {
+        for (lang, data) in DATA {
+            let problems = check_role_file(data, |r| parse(r).is_some());
+            assert!(problems.is_empty(), "casualties/{lang:?}: {}", problems.join("\n"));
+        }
+    }
+}

@@ -118,6 +118,54 @@ fn entries(data: &str) -> impl Iterator<Item = (&str, &str)> {
     data_lines(data).map(|l| l.split_once('\t').unwrap_or((l, l)))
 }
 
+/// What is wrong with a `role<TAB>phrase` data file (trigger words, casualty words): a line
+/// without a tab, a role `known` does not accept, a phrase listed twice under one role, a
+/// file without a comment first that says where its entries come from. The loaders skip bad
+/// lines (a data defect must not take the engine down); the tests fail on any.
+pub fn check_role_file(data: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut problems = provenance_problem(data);
+    let mut seen = std::collections::HashSet::new();
+    for (n, line) in data.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
+        let Some((role, phrase)) = line.split_once('\t') else {
+            problems.push(format!("line {}: no tab in {line:?}", n + 1));
+            continue;
+        };
+        if !known(role.trim()) {
+            problems.push(format!("line {}: unknown role {role:?}", n + 1));
+        }
+        if !seen.insert((role.trim().to_string(), phrase_keys(phrase.trim()))) {
+            problems.push(format!("line {}: {role}\t{phrase} is listed twice", n + 1));
+        }
+    }
+    problems
+}
+
+/// What is wrong with a gazetteer: a surface listed twice, an empty canonical name, no
+/// comment first that says where its entries come from.
+pub fn check_gazetteer(data: &str) -> Vec<String> {
+    let mut problems = provenance_problem(data);
+    let mut seen = std::collections::HashSet::new();
+    for (n, line) in data.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
+        let (surface, canonical) = line.split_once('\t').unwrap_or((line, line));
+        if canonical.trim().is_empty() {
+            problems.push(format!("line {}: empty canonical name for {surface:?}", n + 1));
+        }
+        // The same words with another case are another entry only for acronyms ("IS", "Is").
+        if !seen.insert(surface.trim().to_string()) {
+            problems.push(format!("line {}: {surface:?} is listed twice", n + 1));
+        }
+    }
+    problems
+}
+
+fn provenance_problem(data: &str) -> Vec<String> {
+    if data.starts_with('#') {
+        Vec::new()
+    } else {
+        vec!["no comment first saying where the entries come from".to_string()]
+    }
+}
+
 fn phrase_keys(phrase: &str) -> Vec<String> {
     crate::text::tokens::tokenize(phrase).iter().map(|t| key(t.text(phrase))).collect()
 }
@@ -181,4 +229,31 @@ pub fn match_from<'a, V>(cands: &'a [(Vec<String>, V)], keys: &[String], i: usiz
         // The first word is the index key, equal to keys[i] by construction.
         (i + n <= keys.len() && phrase[1..].iter().zip(&keys[i + 1..i + n]).all(|(a, b)| a == b) && accept(v, n)).then_some((n, v))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_is_clean() {
+        let mut problems = Vec::new();
+        for (lang, data) in TRIGGERS {
+            problems.extend(check_role_file(data, |r| Role::parse(r).is_some()).into_iter().map(|p| format!("lexicon/{lang:?}: {p}")));
+        }
+        for (kind, _, data) in GAZETTEERS {
+            let first = data.lines().next().unwrap_or("");
+            problems.extend(check_gazetteer(data).into_iter().map(|p| format!("gazetteer {kind:?} ({first}): {p}")));
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_checks_catch_what_they_should() {
+        let bad = "# test\nperson_title\tMr\nperson_titel\tDr\nperson_title\tmr\nno tab here\n";
+        let p = check_role_file(bad, |r| Role::parse(r).is_some());
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p[0].contains("unknown role") && p[1].contains("twice") && p[2].contains("no tab"));
+        assert_eq!(check_gazetteer("Hanoi\nParis\nHanoi\tHà Nội\n").len(), 2, "no provenance and a duplicate");
+    }
 }
