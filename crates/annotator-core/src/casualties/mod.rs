@@ -18,7 +18,7 @@ use crate::entities::Found;
 use crate::model::{Casualty, CasualtyKind, EntityType, Group};
 use crate::numbers::{is_number_word, parse_digits, parse_en_words, parse_vi_words, vague_range};
 use crate::text::tokens::TokenKind;
-use crate::text::Document;
+use crate::text::{Document, Key};
 use crate::timeline::{date::Date, Dated};
 use vocabulary::{vocabulary, Word};
 
@@ -69,7 +69,7 @@ struct Quantity {
 }
 
 struct Scan<'a> {
-    keys: &'a [String],
+    keys: &'a [Key],
     /// Lower-case NFC text of each token (number words are spelt, not keyed).
     lower: Vec<&'a str>,
     texts: Vec<&'a str>,

@@ -6,7 +6,7 @@ use crate::text::fold::key;
 use super::lexicon::{match_from, Lexicon, PhraseIndex, Role};
 use crate::text::language::Language;
 use crate::text::tokens::TokenKind;
-use crate::text::Document;
+use crate::text::{Document, Key};
 
 /// Per-token facts the rules read.
 pub struct Tk<'a> {
@@ -29,7 +29,7 @@ pub struct Tk<'a> {
 pub struct Ctx<'a> {
     pub tk: Vec<Tk<'a>>,
     /// The document's token keys (borrowed: computed once in `Document::new`).
-    pub keys: &'a [String],
+    pub keys: &'a [Key],
     pub lex: &'static Lexicon,
     pub triggers: &'static PhraseIndex<(Role, bool)>,
     pub lang: Language,
@@ -79,14 +79,14 @@ impl<'a> Ctx<'a> {
         let mut midcap_seen = rustc_hash::FxHashSet::default();
         for (t, k) in tk.iter().zip(&doc.keys) {
             if t.word && !t.cap {
-                lowercase_seen.insert(k.as_str());
+                lowercase_seen.insert(&**k);
             } else if t.cap && !t.initial {
-                midcap_seen.insert(k.as_str());
+                midcap_seen.insert(&**k);
             }
         }
         let lex = Lexicon::get();
         let triggers = &lex.triggers[&doc.language];
-        let starts = doc.keys.iter().map(|k| triggers.get(k.as_str()).map(Vec::as_slice)).collect();
+        let starts = doc.keys.iter().map(|k| triggers.get(&**k).map(Vec::as_slice)).collect();
         Ctx { tk, keys: &doc.keys, lex, triggers, lang: doc.language, lowercase_seen, midcap_seen, starts }
     }
 
@@ -127,13 +127,13 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` is one of `words` (compared by matching key).
     pub fn key_is(&self, i: usize, words: &[&str]) -> bool {
-        i < self.keys.len() && words.iter().any(|w| key(w) == self.keys[i])
+        i < self.keys.len() && words.iter().any(|w| key(w) == *self.keys[i])
     }
 
     /// Whether token `i` ends an organization's tail ([`TAIL_STOP`], keyed once).
     pub fn is_tail_stop(&self, i: usize) -> bool {
         static KEYS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-        KEYS.get_or_init(|| TAIL_STOP.iter().map(|w| key(w)).collect()).contains(&self.keys[i])
+        KEYS.get_or_init(|| TAIL_STOP.iter().map(|w| key(w)).collect()).contains(&*self.keys[i])
     }
 
     /// The tokens' text joined by single spaces.
@@ -151,7 +151,7 @@ impl<'a> Ctx<'a> {
 
     /// A capitalised word at a sentence start that the document shows to be ordinary.
     pub fn ordinary_initial(&self, i: usize) -> bool {
-        self.is(i, Role::Function) || (self.tk[i].initial && self.lowercase_seen.contains(self.keys[i].as_str()) && !self.midcap_seen.contains(self.keys[i].as_str()))
+        self.is(i, Role::Function) || (self.tk[i].initial && self.lowercase_seen.contains(&*self.keys[i]) && !self.midcap_seen.contains(&*self.keys[i]))
     }
 }
 

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use crate::text::fold::key;
 use crate::model::EntityType;
 use crate::text::language::Language;
+use crate::text::Key;
 
 /// A gazetteer entry: what a phrase names.
 #[derive(Debug, Clone)]
@@ -217,17 +218,17 @@ impl Lexicon {
 }
 
 /// The longest phrase of `index` that matches `keys` at position `i`, with its length.
-pub fn longest_match<'a, V>(index: &'a PhraseIndex<V>, keys: &[String], i: usize, accept: impl Fn(&V, usize) -> bool) -> Option<(usize, &'a V)> {
-    match_from(index.get(keys.get(i)?)?, keys, i, accept)
+pub fn longest_match<'a, V>(index: &'a PhraseIndex<V>, keys: &[Key], i: usize, accept: impl Fn(&V, usize) -> bool) -> Option<(usize, &'a V)> {
+    match_from(index.get(&**keys.get(i)?)?, keys, i, accept)
 }
 
 /// [`longest_match`] among `cands`, the phrases of an index that start with `keys[i]`
 /// (looked up by the caller, who may keep them for later questions about token `i`).
-pub fn match_from<'a, V>(cands: &'a [(Vec<String>, V)], keys: &[String], i: usize, accept: impl Fn(&V, usize) -> bool) -> Option<(usize, &'a V)> {
+pub fn match_from<'a, V>(cands: &'a [(Vec<String>, V)], keys: &[Key], i: usize, accept: impl Fn(&V, usize) -> bool) -> Option<(usize, &'a V)> {
     cands.iter().find_map(|(phrase, v)| {
         let n = phrase.len();
         // The first word is the index key, equal to keys[i] by construction.
-        (i + n <= keys.len() && phrase[1..].iter().zip(&keys[i + 1..i + n]).all(|(a, b)| a == b) && accept(v, n)).then_some((n, v))
+        (i + n <= keys.len() && phrase[1..].iter().zip(&keys[i + 1..i + n]).all(|(a, b)| **a == **b) && accept(v, n)).then_some((n, v))
     })
 }
 

@@ -33,6 +33,10 @@ pub fn floor_char_boundary(s: &str, i: usize) -> usize {
     i
 }
 
+/// A token's matching key: shared by every token of the same word (a document repeats its
+/// words, and a count bump costs less than a copy).
+pub type Key = std::sync::Arc<str>;
+
 /// An article prepared for the extractors.
 #[derive(Debug)]
 pub struct Document<'a> {
@@ -43,7 +47,7 @@ pub struct Document<'a> {
     chars: CharIndex,
     pub tokens: Vec<Token>,
     /// Matching key of each token ([`fold::key`]): case- and tone-placement-blind.
-    pub keys: Vec<String>,
+    pub keys: Vec<Key>,
     pub sentences: Vec<Range<usize>>,
     pub noise: Vec<Range<usize>>,
     pub language: Language,
@@ -59,8 +63,8 @@ impl<'a> Document<'a> {
         let chars = CharIndex::new(text);
         let tokens = tokens::tokenize(text);
         // Words repeat (Zipf): key each distinct word once.
-        let mut cache: rustc_hash::FxHashMap<&str, String> = rustc_hash::FxHashMap::default();
-        let keys = tokens.iter().map(|t| cache.entry(t.text(text)).or_insert_with_key(|w| fold::key(w)).clone()).collect();
+        let mut cache: rustc_hash::FxHashMap<&str, Key> = rustc_hash::FxHashMap::default();
+        let keys = tokens.iter().map(|t| cache.entry(t.text(text)).or_insert_with_key(|w| Key::from(fold::key(w))).clone()).collect();
         let sentences = sentences::split_sentences(text);
         let noise = noise::find_noise(text);
         let language = language.unwrap_or_else(|| language::detect(text));
@@ -91,8 +95,8 @@ impl<'a> Document<'a> {
     /// Turns a byte range of the normalised text into a [`Span`] of the original text
     /// (code-point offsets, `text` equal to that slice of the original).
     pub fn span(&self, r: &Range<usize>) -> Span {
-        let s = self.chars.char_of(r.start);
-        let e = self.chars.char_of(r.end);
+        let s = self.chars.char_of(self.text(), r.start);
+        let e = self.chars.char_of(self.text(), r.end);
         let (os, oe) = self.normalized.to_original(s, e);
         let bs = self.original_bytes[os] as usize;
         let be = self.original_bytes[oe] as usize;

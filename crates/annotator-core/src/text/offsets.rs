@@ -2,30 +2,45 @@
 //! Rust's string slicing needs). The annotation counts Unicode code points of the text as
 //! given (SPEC.md), and the DOM counts UTF-16 code units. These maps convert between them.
 
-/// Byte offset → code-point offset for one string, in O(1) per lookup after an O(n) build.
+/// Byte offset → code-point offset for one string: the count of code points before every
+/// 64th byte, and a count of at most 63 bytes from there per lookup (a table per byte would
+/// take four bytes of memory per byte of text; lookups are few, two per span).
 #[derive(Debug, Clone)]
 pub struct CharIndex {
-    /// `char_at_byte[b]` is the code-point index of the character that starts at or contains
-    /// byte `b`; one extra entry for `len` so the end of the text maps too.
-    char_at_byte: Vec<u32>,
+    /// `before[k]`: code points that start before byte `k * STRIDE`.
+    before: Vec<u32>,
+}
+
+const STRIDE: usize = 64;
+
+/// Whether a byte starts a code point (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
 }
 
 impl CharIndex {
     pub fn new(s: &str) -> Self {
-        let mut char_at_byte = Vec::with_capacity(s.len() + 1);
-        for (i, c) in s.chars().enumerate() {
-            for _ in 0..c.len_utf8() {
-                char_at_byte.push(i as u32);
-            }
+        let mut before = Vec::with_capacity(s.len() / STRIDE + 1);
+        let mut n = 0u32;
+        for chunk in s.as_bytes().chunks(STRIDE) {
+            before.push(n);
+            n += chunk.iter().filter(|&&b| starts_char(b)).count() as u32;
         }
-        let total = s.chars().count() as u32;
-        char_at_byte.push(total);
-        CharIndex { char_at_byte }
+        before.push(n);
+        CharIndex { before }
     }
 
-    /// The code-point offset of byte offset `b` (clamped to the text).
-    pub fn char_of(&self, b: usize) -> usize {
-        self.char_at_byte[b.min(self.char_at_byte.len() - 1)] as usize
+    /// The code-point offset of byte offset `b` of `s` (the string the index was built on):
+    /// the index of the character that starts at or contains `b`, the count of characters
+    /// for `b` at or past the end.
+    pub fn char_of(&self, s: &str, b: usize) -> usize {
+        let bytes = s.as_bytes();
+        let b = b.min(bytes.len());
+        let k = b / STRIDE;
+        let counted = bytes[k * STRIDE..b].iter().filter(|&&x| starts_char(x)).count();
+        // Inside a character: the one that contains `b`, whose first byte was counted.
+        let inside = b < bytes.len() && !starts_char(bytes[b]);
+        self.before[k] as usize + counted - usize::from(inside)
     }
 }
 
@@ -83,11 +98,21 @@ mod tests {
     fn char_index_counts_code_points() {
         let s = "aệ😀b";
         let ci = CharIndex::new(s);
-        assert_eq!(ci.char_of(0), 0);
-        assert_eq!(ci.char_of(1), 1);
-        assert_eq!(ci.char_of(4), 2);
-        assert_eq!(ci.char_of(8), 3);
-        assert_eq!(ci.char_of(s.len()), 4);
+        assert_eq!(ci.char_of(s, 0), 0);
+        assert_eq!(ci.char_of(s, 1), 1);
+        assert_eq!(ci.char_of(s, 2), 1, "inside ệ");
+        assert_eq!(ci.char_of(s, 4), 2);
+        assert_eq!(ci.char_of(s, 8), 3);
+        assert_eq!(ci.char_of(s, s.len()), 4);
+        assert_eq!(ci.char_of(s, 99), 4);
+        // Across many strides, at every byte, against a count from the start.
+        let long = "Việt Nam 😀 ".repeat(40);
+        let ci = CharIndex::new(&long);
+        for b in 0..=long.len() {
+            let starting_before = long.char_indices().filter(|&(i, _)| i < b).count();
+            let want = starting_before - usize::from(!long.is_char_boundary(b));
+            assert_eq!(ci.char_of(&long, b), want, "byte {b}");
+        }
     }
 
     #[test]

@@ -208,7 +208,7 @@ impl<'c, 'a> TokenFacts<'c, 'a> {
     /// Whether the article also writes token `i`'s word in lower case, and capitalised away
     /// from a sentence start (two bits).
     fn seen(&self, i: usize) -> u64 {
-        let k = self.ctx.keys[i].as_str();
+        let k = &*self.ctx.keys[i];
         u64::from(self.ctx.lowercase_seen.contains(k)) | u64::from(self.ctx.midcap_seen.contains(k)) << 1
     }
 }
@@ -266,7 +266,7 @@ pub fn features(ctx: &Ctx, facts: &TokenFacts, i: usize, history: &History, out:
     let shape_at = |k: isize| -> u64 { at(k).map_or(NONE, |j| facts.shape(j)) };
     let byte = |v: &[u8], k: isize| -> u64 { at(k).map_or(255, |j| v[j] as u64) };
     let t = &ctx.tk[i];
-    let w = ctx.keys[i].as_str();
+    let w = &*ctx.keys[i];
     let (kw, form, sh) = (facts.key(i), facts.form(i), facts.shape(i));
     let flag = |b: bool| -> u64 { b as u64 };
     let mut f = |template: u8, parts: &[u64]| out.push(feature(template, parts));
