@@ -26,7 +26,9 @@ fn main() {
     let doc = Document::new(&text, None);
     let d0 = t.elapsed();
     let t = Instant::now();
-    let ents = entities::extract(&doc);
+    let mentions = entities::recognize::recognize(&doc);
+    let d1a = t.elapsed();
+    let ents = entities::resolve::resolve(&doc, mentions);
     let d1 = t.elapsed();
     let reference = Date::parse_iso("2020-10-04");
     let t = Instant::now();
@@ -35,7 +37,7 @@ fn main() {
     let t = Instant::now();
     let cas = casualties::extract(&doc, &ents, &tl, reference);
     let d3 = t.elapsed();
-    for (name, d) in [("normalise+segment", d0), ("entities", d1), ("timeline", d2), ("casualties", d3)] {
+    for (name, d) in [("normalise+segment", d0), ("entities", d1), ("  of which mentions", d1a), ("  and resolve", d1 - d1a), ("timeline", d2), ("casualties", d3)] {
         println!("{name:18} {:8.1} ms  {:7.1} MB/s", d.as_secs_f64() * 1e3, mb / d.as_secs_f64());
     }
     println!("{} entities, {} dates, {} casualty items", ents.len(), tl.len(), cas.len());

@@ -46,3 +46,8 @@ fn check(file: &str, data: &str, language: Language) {
 fn english_cases() {
     check("entities_en.tsv", include_str!("data/entities_en.tsv"), Language::En);
 }
+
+#[test]
+fn vietnamese_cases() {
+    check("entities_vi.tsv", include_str!("data/entities_vi.tsv"), Language::Vi);
+}

@@ -13,9 +13,10 @@
 
 use super::context::{title_case, Ctx};
 use super::lexicon::Role;
-use super::names::name_run_end;
+use super::names::{name_run_end, vietnamese_full_name};
 use super::mention::Mention;
 use crate::model::EntityType;
+use crate::text::language::Language;
 use crate::text::Document;
 
 /// Words for troops: "quân chính phủ" is "government troops", not the government.
@@ -43,8 +44,10 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         };
-        // "quân chính phủ Azerbaijan" (government troops): a group of fighters, not a name.
-        if i > 0 && ctx.key_is(i - 1, TROOPS) {
+        // "quân chính phủ Azerbaijan" (government troops): a group of fighters, not a name;
+        // "Bộ trưởng", "Vụ trưởng Vụ …": a longer title starting on the head is a person's.
+        let title = ctx.role_at(i, &[Role::PersonTitle, Role::PersonTitleKept]).is_some_and(|(l, _)| l > len);
+        if title || (i > 0 && ctx.key_is(i - 1, TROOPS)) {
             i += len;
             continue;
         }
@@ -64,7 +67,13 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
                     end = Some(k); // "Công an tỉnh", "Hạt kiểm lâm huyện"
                 }
             } else if ctx.is_name_word(k) {
-                k = name_run_end(ctx, k).max(k + 1);
+                // A person named after the body ("Ban Bí thư Nguyễn Văn A") is not its name.
+                if ctx.lang == Language::Vi && end.is_some() && vietnamese_full_name(ctx, k).is_some() {
+                    break;
+                }
+                let run = name_run_end(ctx, k).max(k + 1);
+                // One capitalised syllable: a Vietnamese name's first, its word may go on.
+                k = if ctx.lang == Language::Vi && run == k + 1 && !ctx.tk[k].upper { lowercase_completion(ctx, run) } else { run };
                 end = Some(k);
             } else {
                 let mut d = k;
@@ -98,6 +107,29 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
         !orgs.get(k).is_some_and(|o| o.tokens.start <= m.tokens.start && m.tokens.end <= o.tokens.end && (m.weak || m.tokens.start > o.tokens.start))
     });
     out.extend(orgs);
+}
+
+/// Most lower-case syllables that may complete a Vietnamese name's last word.
+const MAX_COMPLETION: usize = 3;
+
+/// Where a Vietnamese organization's name ends when its capitalised syllable at `k - 1` goes
+/// on in lower case: the convention capitalises only a name's first syllable ("Bộ Giao thông
+/// vận tải", "Ngân hàng Nhà nước", "Vụ Giáo dục đại học"). Up to three lower-case syllables
+/// are taken when they run to a boundary (a linking word or verb, punctuation, a capitalised
+/// word, an administrative unit, the sentence's end); a longer run takes one syllable, the
+/// rest of the word begun ("Bộ Y tế khuyến cáo người dân…" is "Bộ Y tế").
+fn lowercase_completion(ctx: &Ctx, k: usize) -> usize {
+    let n = ctx.len();
+    let lower = |d: usize| ctx.tk[d].word && !ctx.tk[d].cap && !ctx.tk[d].sentence_start && !stops(ctx, d) && ctx.role_at(d, &[Role::LocPrefix]).is_none();
+    let mut d = k;
+    while d < n && d - k <= MAX_COMPLETION && lower(d) {
+        d += 1;
+    }
+    match d - k {
+        0 => k,
+        run if run <= MAX_COMPLETION => d,
+        _ => k + 1,
+    }
 }
 
 /// Road codes: Vietnamese national and provincial roads ("QL13", "ĐT741") and US
