@@ -45,6 +45,7 @@ pub enum Role {
     GeoSuffix,
     Calendar,
     WeakPreposition,
+    Demonym,
 }
 
 impl Role {
@@ -69,6 +70,7 @@ impl Role {
             "geo_suffix" => Role::GeoSuffix,
             "calendar" => Role::Calendar,
             "weak_preposition" => Role::WeakPreposition,
+            "demonym" => Role::Demonym,
             _ => return None,
         })
     }
@@ -101,6 +103,7 @@ const GAZETTEERS: &[(EntityType, bool, &str)] = &[
 const TRIGGERS: &[(Language, &str)] = &[
     (Language::Vi, include_str!("../../data/lexicon/vi.tsv")),
     (Language::En, include_str!("../../data/lexicon/en.tsv")),
+    (Language::En, include_str!("../../data/lexicon/en_demonyms.tsv")),
 ];
 
 /// The lines of a data file that hold data (not comments, not blank).
@@ -195,18 +198,17 @@ impl Lexicon {
             }
         }
         sort_longest_first(&mut gazetteer);
-        let mut triggers = HashMap::new();
+        let mut triggers: HashMap<Language, PhraseIndex<(Role, bool)>> = HashMap::new();
         for (lang, data) in TRIGGERS {
-            let mut index: PhraseIndex<(Role, bool)> = PhraseIndex::default();
+            let index = triggers.entry(*lang).or_default();
             for (role, phrase) in lines(data) {
                 if let Some(role) = Role::parse(role.trim()) {
                     let capitalised = phrase.chars().next().is_some_and(char::is_uppercase);
-                    insert(&mut index, phrase.trim(), (role, capitalised));
+                    insert(index, phrase.trim(), (role, capitalised));
                 }
             }
-            sort_longest_first(&mut index);
-            triggers.insert(*lang, index);
         }
+        triggers.values_mut().for_each(sort_longest_first);
         Lexicon { gazetteer, triggers }
     }
 

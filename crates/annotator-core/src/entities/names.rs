@@ -215,7 +215,7 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
         }
     }
     // "Mecungo island", "Cabo Delgado province", "Afungi peninsula"
-    let demonym = single && ctx.lang == Language::En && ["ese", "ian", "ish"].iter().any(|s| ctx.keys[a].ends_with(s));
+    let demonym = single && ctx.lang == Language::En && (ctx.is(a, Role::Demonym) || ["ese", "ian", "ish"].iter().any(|s| ctx.keys[a].ends_with(s)));
     if b < ctx.len() && !ctx.tk[b].cap && ctx.is(b, Role::GeoSuffix) && !demonym {
         return strong(EntityType::Location);
     }

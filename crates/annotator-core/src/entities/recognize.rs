@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::context::Ctx;
 use super::mention::{Mention, Origin};
-use super::lexicon::{longest_match, Known};
+use super::lexicon::{longest_match, Known, Role};
 use super::{names, organizations, places};
 use crate::model::EntityType;
 use crate::text::language::Language;
@@ -47,31 +47,42 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
 /// scores higher on CoNLL-2003 (its own domain) but lower on the development set's English
 /// articles, where the lists and triggers know more than Reuters 1996 taught it.
 fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)>) -> Vec<Mention> {
-    let mut strong: Vec<Range<usize>> = rules.iter().filter(|m| !m.weak && !m.lone).map(|m| m.tokens.clone()).collect();
+    let tagged: Vec<(Range<usize>, EntityType)> = tagged.into_iter().filter(|(r, _)| !not_a_name(ctx, r.clone())).collect();
+    let mut strong: Vec<(Range<usize>, EntityType)> = rules.iter().filter(|m| !m.weak && !m.lone).map(|m| (m.tokens.clone(), m.kind)).collect();
     let mut open: Vec<(usize, usize)> = rules.iter().filter(|m| m.origin == Origin::AmbiguousList).map(|m| (m.tokens.start, m.tokens.end)).collect();
     open.sort_unstable();
-    strong.sort_by_key(|r| (r.start, r.end));
+    strong.sort_by_key(|(r, _)| (r.start, r.end));
     // The running maximum of the readings' ends, for an overlap test by bisection.
     let mut reach = Vec::with_capacity(strong.len());
     let mut far = 0;
-    for r in &strong {
+    for (r, _) in &strong {
         far = far.max(r.end);
         reach.push(far);
     }
     let hits_strong = |r: &Range<usize>| {
         // Among the readings starting before `r` ends, the one reaching furthest decides.
-        let k = strong.partition_point(|s| s.start < r.end);
+        let k = strong.partition_point(|(s, _)| s.start < r.end);
         k > 0 && reach[k - 1] > r.start
     };
     // ...unless the tagged name holds the one strong reading it touches: the longer name wins
     // ("Toyota Motor" over the city "Toyota"), as the gazetteers' longest match does. Holding
-    // two ("Johnston County Sheriff Steve Bizzell") it is two names run together.
-    let within = |r: &Range<usize>| {
-        let (a, b) = (strong.partition_point(|s| s.start < r.start), strong.partition_point(|s| s.start < r.end));
+    // two ("Johnston County Sheriff Steve Bizzell") it is two names run together, except an
+    // organization built of an organization and places, or ending on an organization's head
+    // word, and holding no person ("Supreme Court of Kenya", "Bank of England").
+    let within = |r: &Range<usize>, kind: EntityType| {
+        let (a, b) = (strong.partition_point(|(s, _)| s.start < r.start), strong.partition_point(|(s, _)| s.start < r.end));
         // Nothing starting before `r` reaches into it, and all that start inside end inside.
-        (a == 0 || reach[a - 1] <= r.start) && b - a == 1 && strong[a].end <= r.end && strong[a].len() < r.len()
+        if b == a || (a > 0 && reach[a - 1] > r.start) || reach[b - 1] > r.end {
+            return false;
+        }
+        let inside = &strong[a..b];
+        if let [(one, _)] = inside {
+            return one.len() < r.len();
+        }
+        let org_first = inside[0].0.start == r.start && inside[0].1 == EntityType::Organization;
+        kind == EntityType::Organization && !inside.iter().any(|(_, k)| *k == EntityType::Person) && (org_first || ctx.is(r.end - 1, Role::OrgSuffix))
     };
-    let tagged: Vec<(Range<usize>, EntityType)> = tagged.into_iter().filter(|(r, _)| !hits_strong(r) || within(r) || open.binary_search(&(r.start, r.end)).is_ok()).collect();
+    let tagged: Vec<(Range<usize>, EntityType)> = tagged.into_iter().filter(|(r, k)| !hits_strong(r) || within(r, *k) || open.binary_search(&(r.start, r.end)).is_ok()).collect();
     // Tagged names are disjoint and in order.
     let overlaps_tagged = |r: &Range<usize>| {
         let k = tagged.partition_point(|(t, _)| t.end <= r.start);
@@ -85,6 +96,26 @@ fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)
         Mention::strong(r, kind, name).from(Origin::Tagger)
     }));
     out
+}
+
+/// What the tagger may take for a name but never is one by itself, as the rules already know:
+/// words that only tell where someone is from or what they believe ("Muslim", "The North
+/// African"), titles and words that open sentences ("Mr", "However"), and a capitalised word
+/// at a sentence start that the article writes in lower case elsewhere and never capitalises
+/// mid-sentence ("Staff", "Good").
+fn not_a_name(ctx: &Ctx, r: Range<usize>) -> bool {
+    let mut j = r.start;
+    while j < r.end {
+        if let Some((l, _)) = ctx.role_at(j, &[Role::Demonym]).filter(|(l, _)| j + l <= r.end) {
+            j += l;
+        } else if ctx.is(j, Role::Function) || ctx.is(j, Role::PersonTitle) || ctx.is(j, Role::Calendar) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let ordinary = r.len() == 1 && ctx.tk[r.start].initial && ctx.ordinary_initial(r.start);
+    j == r.end || ordinary
 }
 
 fn gazetteer_at(ctx: &Ctx, i: usize) -> Option<(usize, &'static Known)> {
