@@ -111,6 +111,22 @@ fn one_type_per_name(mentions: &mut [Mention], is_surname: impl Fn(&str) -> bool
     }
 }
 
+/// A single word the tagger read as a place or person that is the first word of an
+/// organization named in full in the article is that organization ("Amnesty" after "Amnesty
+/// International", "Charlie" after "Charlie Hebdo").
+fn short_forms_of_organizations<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t str) {
+    let mut orgs: HashMap<String, String> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Organization && m.tokens.len() >= 2 && !m.lone) {
+        orgs.entry(key(tok(m.tokens.start))).or_insert_with(|| m.canonical.clone());
+    }
+    for m in mentions.iter_mut().filter(|m| m.tokens.len() == 1 && m.origin == Origin::Tagger && m.kind != EntityType::Organization) {
+        if let Some(full) = orgs.get(&key(&m.canonical)) {
+            m.kind = EntityType::Organization;
+            m.canonical = full.clone();
+        }
+    }
+}
+
 /// Merges mentions into entities, in order of first mention.
 pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     let text = doc.text();
@@ -160,6 +176,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
         people.entry(key(tok(m.tokens.end - 1))).or_default().push((m.tokens.start, m.canonical.clone()));
     }
     one_type_per_name(&mut mentions, |k| people.contains_key(k));
+    short_forms_of_organizations(&mut mentions, tok);
     // Mentions were sorted by position, so each list is too: the nearest is found by bisection.
     let nearest_full = |k: &str, pos: usize| -> Option<String> {
         let list = people.get(k)?;

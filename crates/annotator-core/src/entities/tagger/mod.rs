@@ -95,20 +95,44 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
     // A name starts and ends on a capitalised word, an acronym or a number ("Bank of England",
     // not "al-Assad spoke ."): the greedy decoder can run on past a name.
     let edge = |k: usize| ctx.tk[k].cap || ctx.tk[k].upper || ctx.tk[k].number;
-    spans(&tag_with(ctx, model))
-        .into_iter()
-        .filter_map(|(r, k)| {
-            let (mut a, mut b) = (r.start, r.end);
-            while a < b && !edge(b - 1) {
-                b -= 1;
+    let trimmed = spans(&tag_with(ctx, model)).into_iter().filter_map(|(r, k)| {
+        let (mut a, mut b) = (r.start, r.end);
+        while a < b && !edge(b - 1) {
+            b -= 1;
+        }
+        while a < b && !edge(a) {
+            a += 1;
+        }
+        (a < b).then_some((a..b, k?))
+    });
+    Some(join_initials(ctx, trimmed))
+}
+
+/// A person's name with a middle initial is one name: "Ryan S. Hollman" comes out of the
+/// decoder as "Ryan" and "Hollman" (or "Ryan S" and "Hollman"), since Reuters rarely writes
+/// initials; two person names with only an initial and its full stop between are joined.
+fn join_initials(ctx: &Ctx, spans: impl Iterator<Item = (Range<usize>, EntityType)>) -> Vec<(Range<usize>, EntityType)> {
+    let initial = |k: usize| ctx.tk[k].cap && ctx.tk[k].text.chars().count() == 1;
+    let stop = |k: usize| ctx.tk[k].text == "." && ctx.tk[k].glued;
+    let mut out: Vec<(Range<usize>, EntityType)> = Vec::new();
+    for (r, kind) in spans {
+        if let Some((last, EntityType::Person)) = out.last_mut() {
+            let gap = last.end..r.start;
+            let bridged = match gap.len() {
+                // "Ryan S" + "." + "Hollman"
+                1 => initial(last.end - 1) && stop(gap.start),
+                // "Ryan" + "S" "." + "Hollman"
+                2 => initial(gap.start) && stop(gap.start + 1),
+                _ => false,
+            };
+            if kind == EntityType::Person && bridged && !ctx.tk[r.start].sentence_start {
+                last.end = r.end;
+                continue;
             }
-            while a < b && !edge(a) {
-                a += 1;
-            }
-            (a < b).then_some((a..b, k?))
-        })
-        .collect::<Vec<_>>()
-        .into()
+        }
+        out.push((r, kind));
+    }
+    out
 }
 
 #[cfg(test)]
