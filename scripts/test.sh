@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command: install what is missing, then run every test:
 #   1. native unit, property, CLI and dev-set tests (cargo test --workspace)
-#   2. wasm tests in headless Chromium (wasm-bindgen-test)
+#   2. the English tagger's model is what its training command makes from ../shared (if there)
+#      and wasm tests in headless Chromium (wasm-bindgen-test)
 #   3. the release page (Trunk), the embed module and the single file, then end-to-end tests
 #      in Playwright + Chromium
 #   4. the browser benchmark as a smoke test (small text, one run: it works, not how fast)
@@ -14,6 +15,23 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "native tests"
 cargo test --workspace --release
+
+step "the shipped English tagger is what its training command makes"
+# The trigger lexicon and gazetteers are features of the tagger: a change to them without a
+# retraining would leave the model seeing what it was not trained on.
+corpus=../shared/corpora/conll2003
+if [ -f "$corpus/train.jsonl" ]; then
+  model=$(mktemp)
+  cargo run --release -q -p annotator-core --example train_tagger -- "$corpus/train.jsonl" "$corpus/dev.jsonl" "$model" 2>/dev/null
+  if ! cmp -s "$model" crates/annotator-core/data/model/en_tagger.bin; then
+    echo "crates/annotator-core/data/model/en_tagger.bin differs from what the training command makes now: retrain it (see its model card)"
+    exit 1
+  fi
+  rm -f "$model"
+  echo "same bytes"
+else
+  echo "SKIPPED: $corpus not found beside the repo"
+fi
 
 step "wasm tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown -p article-annotator --test web
