@@ -172,6 +172,24 @@ pub fn title_case(s: &str) -> String {
 }
 
 /// Whether a word is written with Vietnamese letters (so not a foreign name).
+/// Whether `s` is shaped like one Vietnamese syllable, with or without its marks: an initial
+/// consonant (cluster), vowels, and a final among c, ch, m, n, ng, nh, p, t ("Quang", "Huy",
+/// "Nguyễn"; not "Getty", "Images", "Reuters").
+pub fn vietnamese_syllable(s: &str) -> bool {
+    let w = s.to_lowercase();
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') || (c != 'đ' && looks_vietnamese(c.encode_utf8(&mut [0; 4])));
+    let rest = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr"].iter().find_map(|p| w.strip_prefix(p)).unwrap_or_else(|| {
+        let mut cs = w.chars();
+        match cs.next() {
+            Some(c) if "bcdđghklmnpqrstvx".contains(c) => cs.as_str(),
+            _ => w.as_str(),
+        }
+    });
+    let body = rest.trim_start_matches(vowel);
+    let vowels = rest.len() - body.len();
+    vowels > 0 && matches!(body, "" | "c" | "ch" | "m" | "n" | "ng" | "nh" | "p" | "t")
+}
+
 pub fn looks_vietnamese(s: &str) -> bool {
     s.chars().any(|c| matches!(c, 'đ' | 'Đ' | 'ă' | 'Ă' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'â' | 'Â' | 'ê' | 'Ê' | 'ô' | 'Ô') || ('\u{C0}'..='\u{1EF9}').contains(&c))
 }

@@ -5,6 +5,7 @@
 //! `data/` with its provenance and is compiled in ([`lexicon`]).
 
 pub mod context;
+pub mod credits;
 pub mod lexicon;
 pub mod mention;
 pub mod names;

@@ -15,7 +15,7 @@ use std::ops::Range;
 use super::context::Ctx;
 use super::mention::{Mention, Origin};
 use super::lexicon::{longest_match, Known, Role};
-use super::{names, organizations, places};
+use super::{credits, names, organizations, places};
 use crate::model::EntityType;
 use crate::text::language::Language;
 use crate::text::Document;
@@ -31,6 +31,7 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
     organizations::find(&ctx, &mut out);
     organizations::dateline(&ctx, doc, &mut out);
     organizations::acronyms(&ctx, &mut out);
+    credits::find(&ctx, doc, &mut out);
     match super::tagger::tag(&ctx) {
         Some(tagged) => settle(&ctx, out, tagged),
         None => out,
