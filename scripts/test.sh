@@ -21,13 +21,15 @@ step "the shipped English tagger is what its training command makes"
 # retraining would leave the model seeing what it was not trained on.
 corpus=../shared/corpora/conll2003
 if [ -f "$corpus/train.jsonl" ]; then
-  model=$(mktemp)
-  cargo run --release -q -p annotator-core --example train_tagger -- "$corpus/train.jsonl" "$corpus/dev.jsonl" "$model" 2>/dev/null
+  model=$(mktemp); log=$(mktemp)
+  trap 'rm -f "$model" "$log"' EXIT
+  if ! cargo run --release -q -p annotator-core --example train_tagger -- "$corpus/train.jsonl" "$corpus/dev.jsonl" "$model" 2>"$log"; then
+    cat "$log"; echo "the tagger's training command failed"; exit 1
+  fi
   if ! cmp -s "$model" crates/annotator-core/data/model/en_tagger.bin; then
     echo "crates/annotator-core/data/model/en_tagger.bin differs from what the training command makes now: retrain it (see its model card)"
     exit 1
   fi
-  rm -f "$model"
   echo "same bytes"
 else
   echo "SKIPPED: $corpus not found beside the repo"

@@ -136,7 +136,6 @@ impl<'a> Ctx<'a> {
         KEYS.get_or_init(|| TAIL_STOP.iter().map(|w| key(w)).collect()).contains(&*self.keys[i])
     }
 
-    /// The tokens' text joined by single spaces.
     /// The words of `r` as written, any space between two of them as one space.
     pub fn join(&self, r: std::ops::Range<usize>) -> String {
         let mut out = String::new();

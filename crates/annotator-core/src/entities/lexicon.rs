@@ -23,6 +23,17 @@ pub struct Known {
     pub ambiguous: bool,
 }
 
+impl Known {
+    /// How sure a reading from this entry is (see [`super::mention::Origin`]).
+    pub fn origin(&self) -> super::mention::Origin {
+        if self.ambiguous {
+            super::mention::Origin::AmbiguousList
+        } else {
+            super::mention::Origin::List
+        }
+    }
+}
+
 /// Roles of trigger words (see data/lexicon/vi.tsv).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
@@ -108,7 +119,12 @@ const TRIGGERS: &[(Language, &str)] = &[
 
 /// The lines of a data file that hold data (not comments, not blank).
 fn data_lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    numbered_data_lines(data).map(|(_, l)| l)
+}
+
+/// The same, with their line numbers (from 1), for the checks.
+fn numbered_data_lines(data: &str) -> impl Iterator<Item = (usize, &str)> {
+    data.lines().enumerate().map(|(n, l)| (n + 1, l)).filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
 }
 
 /// The `key<TAB>value` lines of a data file (trigger lists, casualty vocabularies).
@@ -127,18 +143,28 @@ fn entries(data: &str) -> impl Iterator<Item = (&str, &str)> {
 /// file without a comment first that says where its entries come from. The loaders skip bad
 /// lines (a data defect must not take the engine down); the tests fail on any.
 pub fn check_role_file(data: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
-    let mut problems = provenance_problem(data);
+    check_role_files(&[data], known)
+}
+
+/// [`check_role_file`] over files read into one index (a phrase listed in two of them is
+/// listed twice).
+pub fn check_role_files(files: &[&str], known: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut problems = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (n, line) in data.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
-        let Some((role, phrase)) = line.split_once('\t') else {
-            problems.push(format!("line {}: no tab in {line:?}", n + 1));
-            continue;
-        };
-        if !known(role.trim()) {
-            problems.push(format!("line {}: unknown role {role:?}", n + 1));
-        }
-        if !seen.insert((role.trim().to_string(), phrase_keys(phrase.trim()))) {
-            problems.push(format!("line {}: {role}\t{phrase} is listed twice", n + 1));
+    for (f, data) in files.iter().enumerate() {
+        let at = |n: usize| if files.len() > 1 { format!("file {}, line {n}", f + 1) } else { format!("line {n}") };
+        problems.extend(provenance_problem(data));
+        for (n, line) in numbered_data_lines(data) {
+            let Some((role, phrase)) = line.split_once('\t') else {
+                problems.push(format!("{}: no tab in {line:?}", at(n)));
+                continue;
+            };
+            if !known(role.trim()) {
+                problems.push(format!("{}: unknown role {role:?}", at(n)));
+            }
+            if !seen.insert((role.trim().to_string(), phrase_keys(phrase.trim()))) {
+                problems.push(format!("{}: {role}\t{phrase} is listed twice", at(n)));
+            }
         }
     }
     problems
@@ -149,14 +175,14 @@ pub fn check_role_file(data: &str, known: impl Fn(&str) -> bool) -> Vec<String> 
 pub fn check_gazetteer(data: &str) -> Vec<String> {
     let mut problems = provenance_problem(data);
     let mut seen = std::collections::HashSet::new();
-    for (n, line) in data.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
+    for (n, line) in numbered_data_lines(data) {
         let (surface, canonical) = line.split_once('\t').unwrap_or((line, line));
         if canonical.trim().is_empty() {
-            problems.push(format!("line {}: empty canonical name for {surface:?}", n + 1));
+            problems.push(format!("line {n}: empty canonical name for {surface:?}"));
         }
         // The same words with another case are another entry only for acronyms ("IS", "Is").
         if !seen.insert(surface.trim().to_string()) {
-            problems.push(format!("line {}: {surface:?} is listed twice", n + 1));
+            problems.push(format!("line {n}: {surface:?} is listed twice"));
         }
     }
     problems
@@ -241,8 +267,9 @@ mod tests {
     #[test]
     fn every_data_file_is_clean() {
         let mut problems = Vec::new();
-        for (lang, data) in TRIGGERS {
-            problems.extend(check_role_file(data, |r| Role::parse(r).is_some()).into_iter().map(|p| format!("lexicon/{lang:?}: {p}")));
+        for lang in [Language::Vi, Language::En] {
+            let files: Vec<&str> = TRIGGERS.iter().filter(|(l, _)| *l == lang).map(|(_, d)| *d).collect();
+            problems.extend(check_role_files(&files, |r| Role::parse(r).is_some()).into_iter().map(|p| format!("lexicon/{lang:?}: {p}")));
         }
         for (kind, _, data) in GAZETTEERS {
             let first = data.lines().next().unwrap_or("");

@@ -27,6 +27,12 @@ fn stops(ctx: &Ctx, k: usize) -> bool {
     t.noise || ctx.is_tail_stop(k) || (!t.word && !t.number)
 }
 
+/// A lower-case word that may go on a name's tail: not a linking word, not punctuation, not
+/// an administrative unit (which starts a tail part of its own).
+fn lower_word(ctx: &Ctx, d: usize) -> bool {
+    ctx.tk[d].word && !ctx.tk[d].cap && !stops(ctx, d) && ctx.role_at(d, &[Role::LocPrefix]).is_none()
+}
+
 pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
     let n = ctx.len();
     // Longest place or organization starting at each token, for tails.
@@ -77,7 +83,7 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
                 end = Some(k);
             } else {
                 let mut d = k;
-                while d < n && d - k < 3 && ctx.tk[d].word && !ctx.tk[d].cap && !stops(ctx, d) && ctx.role_at(d, &[Role::LocPrefix]).is_none() {
+                while d < n && d - k < 3 && lower_word(ctx, d) {
                     d += 1;
                 }
                 let named_next = d < n && (ctx.is_name_word(d) || ctx.role_at(d, &[Role::LocPrefix]).is_some() || named_at.contains_key(&d));
@@ -120,9 +126,8 @@ const MAX_COMPLETION: usize = 3;
 /// rest of the word begun ("Bộ Y tế khuyến cáo người dân…" is "Bộ Y tế").
 fn lowercase_completion(ctx: &Ctx, k: usize) -> usize {
     let n = ctx.len();
-    let lower = |d: usize| ctx.tk[d].word && !ctx.tk[d].cap && !ctx.tk[d].sentence_start && !stops(ctx, d) && ctx.role_at(d, &[Role::LocPrefix]).is_none();
     let mut d = k;
-    while d < n && d - k <= MAX_COMPLETION && lower(d) {
+    while d < n && d - k <= MAX_COMPLETION && lower_word(ctx, d) && !ctx.tk[d].sentence_start {
         d += 1;
     }
     match d - k {

@@ -113,14 +113,18 @@ fn one_type_per_name(mentions: &mut [Mention], is_surname: impl Fn(&str) -> bool
 
 /// A single word the tagger read as a place or person that is the first word of an
 /// organization named in full in the article is that organization ("Amnesty" after "Amnesty
-/// International", "Charlie" after "Charlie Hebdo").
+/// International", "Charlie" after "Charlie Hebdo"), unless the word names a place by itself
+/// ("Washington" is not the Washington Post).
 fn short_forms_of_organizations<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t str) {
+    let gazetteer = &super::lexicon::Lexicon::get().gazetteer;
+    let a_place = |k: &str| gazetteer.get(k).is_some_and(|c| c.iter().any(|(words, known)| words.len() == 1 && known.kind == EntityType::Location));
     let mut orgs: HashMap<String, String> = HashMap::new();
     for m in mentions.iter().filter(|m| m.kind == EntityType::Organization && m.tokens.len() >= 2 && !m.lone) {
         orgs.entry(key(tok(m.tokens.start))).or_insert_with(|| m.canonical.clone());
     }
     for m in mentions.iter_mut().filter(|m| m.tokens.len() == 1 && m.origin == Origin::Tagger && m.kind != EntityType::Organization) {
-        if let Some(full) = orgs.get(&key(&m.canonical)) {
+        let k = key(&m.canonical);
+        if let Some(full) = orgs.get(&k).filter(|_| !a_place(&k)) {
             m.kind = EntityType::Organization;
             m.canonical = full.clone();
         }
@@ -170,13 +174,18 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
         }
     }
     // Full names of people (two words or more) by the key of their last word, with where
-    // they stand: for lone surnames.
-    let mut people: HashMap<String, Vec<(usize, String)>> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.kind == EntityType::Person && !m.lone && m.tokens.len() >= 2) {
-        people.entry(key(tok(m.tokens.end - 1))).or_default().push((m.tokens.start, m.canonical.clone()));
-    }
+    // they stand: for lone surnames (built again once the vote has settled types).
+    let full_names = |mentions: &[Mention]| {
+        let mut people: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        for m in mentions.iter().filter(|m| m.kind == EntityType::Person && !m.lone && m.tokens.len() >= 2) {
+            people.entry(key(tok(m.tokens.end - 1))).or_default().push((m.tokens.start, m.canonical.clone()));
+        }
+        people
+    };
+    let people = full_names(&mentions);
     one_type_per_name(&mut mentions, |k| people.contains_key(k));
     short_forms_of_organizations(&mut mentions, tok);
+    let people = full_names(&mentions);
     // Mentions were sorted by position, so each list is too: the nearest is found by bisection.
     let nearest_full = |k: &str, pos: usize| -> Option<String> {
         let list = people.get(k)?;

@@ -2,8 +2,9 @@
 //! stands, whether the article also writes it in lower case, and what the gazetteers and
 //! trigger lexicons say of it and its neighbours (the lists are evidence here, not verdicts).
 //!
-//! Each feature is a template number and a string, hashed to 32 bits (FNV-1a): the model
-//! stores weights by hash, so no feature string is kept at run time.
+//! Each feature is a template number and the hashes of its parts (each token's key, form and
+//! shape hashed once with FNV-1a 64 on first use), mixed by multiply-rotate and cut to 32
+//! bits: the model stores weights by hash, so no feature string is built or kept.
 
 use std::cell::Cell;
 
@@ -57,31 +58,9 @@ fn feature(template: u8, parts: &[u64]) -> u32 {
     (h >> 32) as u32
 }
 
-/// A word's shape: each run of upper-case letters "X", lower-case "x", digits "d", others as
-/// they are, runs collapsed ("McDonald" → "XxXx", "1996-08-30" → "d-d-d"), at most nine.
-pub fn shape(word: &str) -> String {
-    let mut out = String::new();
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if !out.ends_with(s) {
-            out.push(s);
-        }
-        if out.len() > 8 {
-            break;
-        }
-    }
-    out
-}
-
-/// Hashes of a word's shape without building it: the same runs as [`shape`].
+/// The hash of a word's shape: each run of upper-case letters "X", lower-case "x", digits
+/// "d", others as they are, runs collapsed ("McDonald" → "XxXx", "1996-08-30" → "d-d-d"),
+/// cut after nine bytes.
 fn shape_hash(word: &str) -> u64 {
     let mut buf = [0u8; 16];
     let (mut n, mut last) = (0, '\0');
@@ -116,7 +95,7 @@ fn shape_hash(word: &str) -> u64 {
 /// first use (hashes: only tokens near a capitalised word are ever scored or looked at).
 pub struct TokenFacts<'c, 'a> {
     ctx: &'c Ctx<'a>,
-    /// Hashes of each token's key (lower case), form as written, and shape ([`shape`]);
+    /// Hashes of each token's key (lower case), form as written, and shape;
     /// [`UNSET`] until asked for.
     key: Vec<Cell<u64>>,
     form: Vec<Cell<u64>>,

@@ -33,14 +33,22 @@ pub fn model(lang: Language) -> Option<&'static Model> {
 
 /// The tag of every token of `ctx` under `model`.
 pub fn tag_with(ctx: &Ctx, model: &Model) -> Vec<usize> {
-    scores_with(ctx, model).into_iter().map(|(t, _)| t).collect()
+    let mut tags = Vec::with_capacity(ctx.len());
+    decode(ctx, model, |t, _| tags.push(t));
+    tags
 }
 
 /// The tag of every token of `ctx` under `model`, with the scores it was chosen by (all zero
-/// for a token not scored).
+/// for a token not scored): for looking into a decision (`examples/tags.rs`).
 pub fn scores_with(ctx: &Ctx, model: &Model) -> Vec<(usize, [f32; N_TAGS])> {
-    let facts = TokenFacts::new(ctx);
     let mut tags = Vec::with_capacity(ctx.len());
+    decode(ctx, model, |t, s| tags.push((t, *s)));
+    tags
+}
+
+/// Greedy decoding: `each` gets every token's tag and scores, in order.
+fn decode(ctx: &Ctx, model: &Model, mut each: impl FnMut(usize, &[f32; N_TAGS])) {
+    let facts = TokenFacts::new(ctx);
     let mut feats = Vec::with_capacity(48);
     let mut history = History::default();
     for i in 0..ctx.len() {
@@ -59,10 +67,9 @@ pub fn scores_with(ctx: &Ctx, model: &Model) -> Vec<(usize, [f32; N_TAGS])> {
             model.score(&feats, &mut scores);
             best_allowed(&scores, history.prev)
         };
-        tags.push((best, scores));
+        each(best, &scores);
         history.push(&facts, ctx, i, best);
     }
-    tags
 }
 
 /// The highest-scoring tag that may follow `prev`.
