@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::context::{looks_vietnamese, vietnamese_syllable, Ctx};
 use super::mention::Mention;
 use crate::model::EntityType;
+use crate::text::fold::key;
 use crate::text::language::Language;
 use crate::text::Document;
 
@@ -20,11 +21,22 @@ const BYLINE_SYLLABLES: usize = 4;
 /// Most tokens of a source line ("Theo Reuters, AFP và Guardian").
 const SOURCE_LINE_TOKENS: usize = 12;
 
+/// Whether token `k` is one of `words`, compared by key; the words are folded once per
+/// document, not once per token.
+fn is_word(ctx: &Ctx, k: usize, words: &[String]) -> bool {
+    words.iter().any(|w| *w == *ctx.keys[k])
+}
+
+fn keys(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| key(w)).collect()
+}
+
 /// Adds the credits of `doc` to `out`, dropping other readings of their words.
 pub fn find(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
     if ctx.lang != Language::Vi {
         return;
     }
+    let (theo, credit_words, and) = (keys(&["theo"]), keys(&["ảnh", "nguồn"]), keys(&["và"]));
     let text = doc.text();
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut offset = 0;
@@ -40,8 +52,8 @@ pub fn find(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
     for (n, r) in lines.iter().enumerate() {
         let r = r.clone();
         // "Theo Reuters, Guardian": a line that only names its sources.
-        if ctx.key_is(r.start, &["theo"]) && r.len() <= SOURCE_LINE_TOKENS && n + BYLINE_LINES >= last {
-            if let Some(names) = listed_names(ctx, r.start + 1..r.end) {
+        if is_word(ctx, r.start, &theo) && r.len() <= SOURCE_LINE_TOKENS && n + BYLINE_LINES >= last {
+            if let Some(names) = listed_names(ctx, r.start + 1..r.end, &and) {
                 found.extend(names.into_iter().map(|s| credit(ctx, s)));
                 continue;
             }
@@ -49,12 +61,12 @@ pub fn find(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
         // "(Ảnh: AFP)", "Ảnh minh họa: Reuters", "Nguồn: Getty": after the colon, up to the
         // parenthesis or the line's end.
         for k in r.clone() {
-            if !ctx.key_is(k, &["ảnh", "nguồn"]) {
+            if !is_word(ctx, k, &credit_words) {
                 continue;
             }
             let Some(colon) = (k + 1..r.end.min(k + 4)).find(|&c| ctx.tk[c].text == ":") else { continue };
             let end = (colon + 1..r.end).find(|&c| ctx.tk[c].text == ")").unwrap_or(r.end);
-            if let Some(names) = listed_names(ctx, colon + 1..end) {
+            if let Some(names) = listed_names(ctx, colon + 1..end, &and) {
                 found.extend(names.into_iter().map(|s| credit(ctx, s)));
             }
         }
@@ -78,12 +90,12 @@ pub fn find(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
 
 /// The names of a credit list ("Reuters, AFP, Getty", "Reuters và Guardian"): capitalised
 /// runs separated by commas, slashes, dashes or "và"; `None` if anything else stands there.
-fn listed_names(ctx: &Ctx, r: Range<usize>) -> Option<Vec<Range<usize>>> {
+fn listed_names(ctx: &Ctx, r: Range<usize>, and: &[String]) -> Option<Vec<Range<usize>>> {
     let mut names = Vec::new();
     let mut start = None;
     for k in r.clone() {
         let t = &ctx.tk[k];
-        let separator = matches!(t.text, "," | "/" | "-" | "–" | "." | ";") || ctx.key_is(k, &["và"]);
+        let separator = matches!(t.text, "," | "/" | "-" | "–" | "." | ";") || is_word(ctx, k, and);
         if separator {
             names.extend(start.take().map(|s| s..k));
         } else if t.word && (t.cap || t.upper) {
@@ -117,3 +129,4 @@ mod tests {
         }
     }
 }
+

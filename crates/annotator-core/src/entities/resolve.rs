@@ -86,16 +86,19 @@ impl Misspellings {
 /// named in full is that person ("Mourinho" after "Jose Mourinho") where only the tagger or
 /// an ambiguous list read it otherwise (a rule's "the Negev desert" stands). Lone words are left to the surname and misspelling checks.
 fn one_type_per_name(mentions: &mut [Mention], is_surname: impl Fn(&str) -> bool) {
-    for m in mentions.iter_mut() {
-        if m.tokens.len() == 1 && !m.lone && m.kind != EntityType::Person && matches!(m.origin, Origin::Tagger | Origin::AmbiguousList) && is_surname(&key(&m.canonical)) {
+    // Each mention's key, once (the canonical names do not change here).
+    let keys: Vec<String> = mentions.iter().map(|m| key(&m.canonical)).collect();
+    for (m, k) in mentions.iter_mut().zip(&keys) {
+        if m.tokens.len() == 1 && !m.lone && m.kind != EntityType::Person && matches!(m.origin, Origin::Tagger | Origin::AmbiguousList) && is_surname(k) {
             m.kind = EntityType::Person;
         }
     }
     // Votes per name: per type, (mentions, read from a list, first position).
-    let mut votes: HashMap<String, Vec<(EntityType, usize, bool, usize)>> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| !m.lone && m.kind != EntityType::Weapon) {
-        let v = votes.entry(key(&m.canonical)).or_default();
-        match v.iter_mut().find(|(k, ..)| *k == m.kind) {
+    let votes_of = |m: &Mention| !m.lone && m.kind != EntityType::Weapon;
+    let mut votes: HashMap<&str, Vec<(EntityType, usize, bool, usize)>> = HashMap::new();
+    for (i, (m, k)) in mentions.iter().zip(&keys).enumerate().filter(|(_, (m, _))| votes_of(m)) {
+        let v = votes.entry(k.as_str()).or_default();
+        match v.iter_mut().find(|(t, ..)| *t == m.kind) {
             Some(e) => {
                 e.1 += 1;
                 e.2 |= m.origin == Origin::List;
@@ -103,8 +106,8 @@ fn one_type_per_name(mentions: &mut [Mention], is_surname: impl Fn(&str) -> bool
             None => v.push((m.kind, 1, m.origin == Origin::List, i)),
         }
     }
-    for m in mentions.iter_mut().filter(|m| !m.lone && m.kind != EntityType::Weapon) {
-        let Some(v) = votes.get(&key(&m.canonical)).filter(|v| v.len() > 1) else { continue };
+    for (m, k) in mentions.iter_mut().zip(&keys).filter(|(m, _)| votes_of(m)) {
+        let Some(v) = votes.get(k.as_str()).filter(|v| v.len() > 1) else { continue };
         if let Some(&(kind, ..)) = v.iter().max_by_key(|(_, n, listed, first)| (*n, *listed, std::cmp::Reverse(*first))) {
             m.kind = kind;
         }
