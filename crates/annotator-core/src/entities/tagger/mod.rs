@@ -15,6 +15,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::context::Ctx;
+use super::lexicon::Role;
 use crate::model::EntityType;
 use crate::text::language::Language;
 use features::{allowed, class_of, features, tag_type, History, TokenFacts, N_TAGS};
@@ -112,18 +113,36 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
         }
         (a < b).then_some((a..b, k?))
     });
-    Some(join_initials(ctx, trimmed))
+    Some(split_at_titles(ctx, join_initials(ctx, trimmed)))
+}
+
+/// A title inside a tagged name separates two names: "Facebook CEO Mark Zuckerberg" is the
+/// company, then the person the title introduces.
+fn split_at_titles(ctx: &Ctx, spans: Vec<(Range<usize>, EntityType)>) -> Vec<(Range<usize>, EntityType)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (r, kind) in spans {
+        let title = (r.start + 1..r.end).find_map(|k| ctx.role_at(k, &[Role::PersonTitle]).map(|(l, _)| (k, k + l))).filter(|&(_, e)| e < r.end && ctx.tk[e].cap);
+        match title {
+            Some((k, e)) => {
+                out.push((r.start..k, kind));
+                out.push((e..r.end, EntityType::Person));
+            }
+            None => out.push((r, kind)),
+        }
+    }
+    out
 }
 
 /// A person's name with a middle initial is one name: "Ryan S. Hollman" comes out of the
 /// decoder as "Ryan" and "Hollman" (or "Ryan S" and "Hollman"), since Reuters rarely writes
-/// initials; two person names with only an initial and its full stop between are joined.
+/// initials; two names with only an initial and its full stop between are joined, and a
+/// name shaped so (a word, an initial, a word) is a person's whatever type it was given.
 fn join_initials(ctx: &Ctx, spans: impl Iterator<Item = (Range<usize>, EntityType)>) -> Vec<(Range<usize>, EntityType)> {
     let initial = |k: usize| ctx.tk[k].cap && ctx.tk[k].text.chars().count() == 1;
     let stop = |k: usize| ctx.tk[k].text == "." && ctx.tk[k].glued;
     let mut out: Vec<(Range<usize>, EntityType)> = Vec::new();
     for (r, kind) in spans {
-        if let Some((last, EntityType::Person)) = out.last_mut() {
+        if let Some((last, last_kind)) = out.last_mut() {
             let gap = last.end..r.start;
             let bridged = match gap.len() {
                 // "Ryan S" + "." + "Hollman"
@@ -132,12 +151,21 @@ fn join_initials(ctx: &Ctx, spans: impl Iterator<Item = (Range<usize>, EntityTyp
                 2 => initial(gap.start) && stop(gap.start + 1),
                 _ => false,
             };
-            if kind == EntityType::Person && bridged && !ctx.tk[r.start].sentence_start {
+            // Either half may carry another type: the shape decides ("Ryan S. Hollman").
+            let word_after = ctx.tk[r.start].text.chars().count() > 1;
+            if bridged && word_after && !ctx.tk[r.start].sentence_start {
                 last.end = r.end;
+                *last_kind = EntityType::Person;
                 continue;
             }
         }
         out.push((r, kind));
+    }
+    // "Victor N. Burton" typed as a place: word, initial, full stop, word.
+    for (r, kind) in out.iter_mut() {
+        if r.len() >= 4 && (r.start + 1..r.end - 2).any(|k| initial(k) && stop(k + 1) && ctx.tk[k - 1].cap && ctx.tk[k + 2].cap) {
+            *kind = EntityType::Person;
+        }
     }
     out
 }
