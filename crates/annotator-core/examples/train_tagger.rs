@@ -12,7 +12,7 @@
 //! (token accuracy and exact-span F1 of PER/LOC/ORG), to report the model; it never trains.
 //! Deterministic: the same files give the same model, byte for byte.
 //! Options (environment): `EPOCHS` (default 12), `RUNS` (perceptrons averaged into the model,
-//! each with its own document order; default 3), `MIN_WEIGHT` (pruning threshold, default
+//! each with its own document order; default 5), `MIN_WEIGHT` (pruning threshold, default
 //! 2.5: the knee of F1 against size, see the model card), `SWEEP=1` to print F1 and size for several thresholds.
 
 use std::io::Write;
@@ -101,7 +101,7 @@ fn main() {
     // Several perceptrons, each visiting the documents in its own fixed order, averaged into
     // one linear model: a single run's score moves by ±0.005 with any small change of
     // features or order; the average of a few moves less.
-    let runs = env("RUNS", 3.0) as usize;
+    let runs = env("RUNS", 5.0) as usize;
     let mut sum: std::collections::BTreeMap<u32, [f32; N_TAGS]> = std::collections::BTreeMap::new();
     for run in 0..runs {
         let mut trainer = Trainer::default();

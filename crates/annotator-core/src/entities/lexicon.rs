@@ -21,6 +21,8 @@ pub struct Known {
     /// things (a city's name is its football club's, a town's is a family's): its type is a
     /// default that the tagger may overrule where it tags the same words.
     pub ambiguous: bool,
+    /// Listed starting in lower case ("châu Âu"): it need not start capitalised in the text.
+    pub lower_start: bool,
 }
 
 impl Known {
@@ -220,7 +222,7 @@ impl Lexicon {
             for (surface, canonical) in entries(data) {
                 let is_acronym = surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && surface.chars().count() <= 5;
                 let exact = is_acronym.then(|| surface.to_string());
-                insert(&mut gazetteer, surface, Known { kind: *kind, canonical: canonical.trim().to_string(), exact, ambiguous: *ambiguous });
+                insert(&mut gazetteer, surface, Known { kind: *kind, canonical: canonical.trim().to_string(), exact, ambiguous: *ambiguous, lower_start: surface.starts_with(char::is_lowercase) });
             }
         }
         sort_longest_first(&mut gazetteer);

@@ -150,8 +150,9 @@ fn gazetteer_at(ctx: &Ctx, i: usize) -> Option<(usize, &'static Known)> {
         match &k.exact {
             // Acronyms only as written ("IS", not "is").
             Some(exact) => ctx.join(i..i + n) == *exact || (i..i + n).map(|j| ctx.tk[j].text).collect::<String>() == *exact,
-            // Capitalised names must start capitalised in the text ("Hà Nội", not "hà nội").
-            None => t.cap || k.canonical.chars().next().is_some_and(char::is_lowercase),
+            // Capitalised names must start capitalised in the text ("Hà Nội", not "hà nội");
+            // names listed in lower case need not ("châu Âu").
+            None => t.cap || k.lower_start,
         }
     })
 }

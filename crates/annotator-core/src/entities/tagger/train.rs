@@ -1,6 +1,7 @@
 //! Training the tagger: the averaged perceptron (Collins 2002), decoding greedily as at run
-//! time, so the tags before a token are the model's own guesses. One difference: training
-//! scores every token, while tagging skips lower-case words outside a name (tagged O).
+//! time, so the tags before a token are the model's own guesses. Two differences: training
+//! scores every token, while tagging skips lower-case words outside a name (tagged O), and
+//! tagging ends a name at a lower-case word that names do not hold (`INNER_WORDS`).
 //! Deterministic: documents are visited in an order drawn from a fixed seed.
 
 use rustc_hash::FxHashMap;
