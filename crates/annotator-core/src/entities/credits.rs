@@ -18,7 +18,8 @@ use crate::text::Document;
 const BYLINE_LINES: usize = 3;
 /// Most syllables of a byline's name.
 const BYLINE_SYLLABLES: usize = 4;
-/// Most tokens of a source line ("Theo Reuters, AFP và Guardian").
+/// Most tokens of a source line ("Theo Reuters, AFP và Guardian"), and of a credit after its
+/// colon: a line of credits is read in time proportional to its length.
 const SOURCE_LINE_TOKENS: usize = 12;
 
 /// Whether token `k` is one of `words`, compared by key; the words are folded once per
@@ -65,7 +66,8 @@ pub fn find(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
                 continue;
             }
             let Some(colon) = (k + 1..r.end.min(k + 4)).find(|&c| ctx.tk[c].text == ":") else { continue };
-            let end = (colon + 1..r.end).find(|&c| ctx.tk[c].text == ")").unwrap_or(r.end);
+            let window = colon + 1..r.end.min(colon + 1 + SOURCE_LINE_TOKENS);
+            let end = window.clone().find(|&c| ctx.tk[c].text == ")").unwrap_or(window.end);
             if let Some(names) = listed_names(ctx, colon + 1..end, &and) {
                 found.extend(names.into_iter().map(|s| credit(ctx, s)));
             }

@@ -35,6 +35,7 @@ pub const SHAPES: &[Shape] = &[
     Shape { name: "place-list", make: |n| repeat("các xã Phước Lộc, Phước Công và huyện Phước Sơn, ", n) },
     Shape { name: "acronyms", make: |n| repeat("Islamic State Central Africa Province (ISCAP) and ISCAP and IS ", n) },
     Shape { name: "one-huge-word", make: |n| repeat("Nguyễnvănan", n) },
+    Shape { name: "credits-on-one-line", make: |n| repeat("(Ảnh: Reuters, AFP, Getty Ảnh: Minh Phương, Theo TASS ", n) },
 ];
 
 /// Markup for the HTML reduction (`text::html::html_to_text`).
