@@ -38,16 +38,8 @@ pub fn find(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
         return;
     }
     let (theo, credit_words, and) = (keys(&["theo"]), keys(&["ảnh", "nguồn"]), keys(&["và"]));
-    let text = doc.text();
-    let mut lines: Vec<Range<usize>> = Vec::new();
-    let mut offset = 0;
-    for line in text.split('\n') {
-        let r = doc.tokens_in(&(offset..offset + line.len()));
-        offset += line.len() + 1;
-        if !r.is_empty() {
-            lines.push(r);
-        }
-    }
+    // Each line's tokens.
+    let lines: Vec<Range<usize>> = doc.lines().map(|r| doc.tokens_in(&r)).filter(|t| !t.is_empty()).collect();
     let mut found: Vec<Mention> = Vec::new();
     let last = lines.len();
     for (n, r) in lines.iter().enumerate() {

@@ -160,12 +160,9 @@ pub fn dateline(ctx: &Ctx, doc: &Document, out: &mut Vec<Mention>) {
     let text = doc.text();
     // The first line that is neither the headline nor noise.
     let mut body_line_start = None;
-    let mut offset = 0;
     let mut seen_headline = false;
-    for line in text.split('\n') {
-        let r = offset..offset + line.len();
-        offset += line.len() + 1;
-        if line.trim().is_empty() || doc.in_noise(&r) {
+    for r in doc.lines() {
+        if text[r.clone()].trim().is_empty() || doc.in_noise(&r) {
             continue;
         }
         if !seen_headline {

@@ -58,21 +58,25 @@ fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)
     // Last words of the people named in full: "May" after "Theresa May" is her name.
     let surnames: rustc_hash::FxHashSet<&str> = tagged.iter().filter(|(r, k)| *k == EntityType::Person && r.len() >= 2).map(|(r, _)| &*ctx.keys[r.end - 1]).collect();
     let tagged: Vec<(Range<usize>, EntityType)> = tagged.into_iter().filter(|(r, _)| !not_a_name(ctx, r.clone(), &surnames)).collect();
-    let mut strong: Vec<(Range<usize>, EntityType)> = rules.iter().filter(|m| !m.weak && !m.lone).map(|m| (m.tokens.clone(), m.kind)).collect();
-    let mut open: Vec<(usize, usize)> = rules.iter().filter(|m| m.origin == Origin::AmbiguousList).map(|m| (m.tokens.start, m.tokens.end)).collect();
-    open.sort_unstable();
-    strong.sort_by_key(|(r, _)| (r.start, r.end));
+    // The strong readings, with whether each comes from an ambiguous list (a city's name).
+    let mut strong: Vec<(Range<usize>, EntityType, bool)> = rules.iter().filter(|m| !m.weak && !m.lone).map(|m| (m.tokens.clone(), m.kind, m.origin == Origin::AmbiguousList)).collect();
+    strong.sort_by_key(|(r, ..)| (r.start, r.end));
     // The running maximum of the readings' ends, for an overlap test by bisection.
     let mut reach = Vec::with_capacity(strong.len());
     let mut far = 0;
-    for (r, _) in &strong {
+    for (r, ..) in &strong {
         far = far.max(r.end);
         reach.push(far);
     }
     let hits_strong = |r: &Range<usize>| {
         // Among the readings starting before `r` ends, the one reaching furthest decides.
-        let k = strong.partition_point(|(s, _)| s.start < r.end);
+        let k = strong.partition_point(|(s, ..)| s.start < r.end);
         k > 0 && reach[k - 1] > r.start
+    };
+    // The strong readings that start inside `r`, when none starting before it reaches into it.
+    let inside = |r: &Range<usize>| {
+        let (a, b) = (strong.partition_point(|(s, ..)| s.start < r.start), strong.partition_point(|(s, ..)| s.start < r.end));
+        (a == 0 || reach[a - 1] <= r.start).then(|| &strong[a..b])
     };
     // ...unless the tagged name holds the one strong reading it touches: the longer name wins
     // ("Toyota Motor" over the city "Toyota"), as the gazetteers' longest match does. Holding
@@ -80,24 +84,17 @@ fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)
     // organization built of an organization and places, or ending on an organization's head
     // word, and holding no person ("Supreme Court of Kenya", "Bank of England").
     let within = |r: &Range<usize>, kind: EntityType| {
-        let (a, b) = (strong.partition_point(|(s, _)| s.start < r.start), strong.partition_point(|(s, _)| s.start < r.end));
-        // Nothing starting before `r` reaches into it, and all that start inside end inside.
-        if b == a || (a > 0 && reach[a - 1] > r.start) || reach[b - 1] > r.end {
-            return false;
-        }
-        let inside = &strong[a..b];
-        if let [(one, _)] = inside {
+        // All that start inside end inside.
+        let Some(inside) = inside(r).filter(|s| !s.is_empty() && s.iter().all(|(s, ..)| s.end <= r.end)) else { return false };
+        if let [(one, ..)] = inside {
             return one.len() < r.len();
         }
         let org_first = inside[0].0.start == r.start && inside[0].1 == EntityType::Organization;
-        kind == EntityType::Organization && !inside.iter().any(|(_, k)| *k == EntityType::Person) && (org_first || ctx.is(r.end - 1, Role::OrgSuffix))
+        kind == EntityType::Organization && !inside.iter().any(|(_, k, _)| *k == EntityType::Person) && (org_first || ctx.is(r.end - 1, Role::OrgSuffix))
     };
     // A city list's reading of exactly these words, and no other strong reading touching them
     // ("Chicago" alone, not inside "Chicago Police Department"), yields to the tagger's type.
-    let only_open = |r: &Range<usize>| {
-        let (a, b) = (strong.partition_point(|(s, _)| s.start < r.start), strong.partition_point(|(s, _)| s.start < r.end));
-        open.binary_search(&(r.start, r.end)).is_ok() && (a == 0 || reach[a - 1] <= r.start) && strong[a..b].iter().all(|(s, _)| s == r)
-    };
+    let only_open = |r: &Range<usize>| inside(r).is_some_and(|s| s.iter().all(|(s, ..)| s == r) && s.iter().any(|(_, _, open)| *open));
     let tagged: Vec<(Range<usize>, EntityType)> = tagged.into_iter().filter(|(r, k)| !hits_strong(r) || within(r, *k) || only_open(r)).collect();
     // Tagged names are disjoint and in order.
     let overlaps_tagged = |r: &Range<usize>| {

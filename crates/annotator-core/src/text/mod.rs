@@ -103,6 +103,17 @@ impl<'a> Document<'a> {
         Span { start: os, end: oe, text: self.original[bs..be].to_string() }
     }
 
+    /// Byte ranges of the text's lines, without their line feeds, in order (empty ones too).
+    pub fn lines(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let text = self.text();
+        let mut offset = 0;
+        text.split('\n').map(move |line| {
+            let r = offset..offset + line.len();
+            offset = r.end + 1;
+            r
+        })
+    }
+
     /// Indices of the tokens inside byte range `r`.
     pub fn tokens_in(&self, r: &Range<usize>) -> Range<usize> {
         let a = self.tokens.partition_point(|t| t.range.start < r.start);

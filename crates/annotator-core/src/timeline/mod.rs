@@ -50,14 +50,7 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
     // The last full day resolved so far: what "ngày thứ 8" counts from.
     let mut last_day: Option<Date> = None;
     // Paragraph number of each byte offset: count of non-empty lines before it.
-    let mut para_starts: Vec<usize> = Vec::new();
-    let mut off = 0;
-    for line in text.split('\n') {
-        if !line.trim().is_empty() {
-            para_starts.push(off);
-        }
-        off += line.len() + 1;
-    }
+    let para_starts: Vec<usize> = doc.lines().filter(|r| !text[r.clone()].trim().is_empty()).map(|r| r.start).collect();
     let paragraph_of = |b: usize| para_starts.partition_point(|&s| s <= b);
     for f in patterns::find(text, doc.language) {
         if doc.in_noise(&f.range) {
