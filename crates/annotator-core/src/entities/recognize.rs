@@ -32,9 +32,31 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
     organizations::dateline(&ctx, doc, &mut out);
     organizations::acronyms(&ctx, &mut out);
     credits::find(&ctx, doc, &mut out);
-    match super::tagger::tag(&ctx) {
+    let mut out = match super::tagger::tag(&ctx) {
         Some(tagged) => settle(&ctx, out, tagged),
         None => out,
+    };
+    with_closing_stops(&ctx, &mut out);
+    out
+}
+
+/// A name that ends on an initial ends on its full stop: "ông L.V.H. (SN 1980)", "tài xế L.",
+/// "the U.S." are written so, and a reader selects them so. The stop must touch the letter.
+fn with_closing_stops(ctx: &Ctx, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        let last = m.tokens.end - 1;
+        let stop = m.tokens.end;
+        // "L", or initials written as one word: "L.V.H".
+        let is_initial = |k: usize| {
+            let t = ctx.tk[k].text;
+            t.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+        };
+        if stop < ctx.len() && is_initial(last) && ctx.tk[stop].text == "." && ctx.tk[stop].glued {
+            m.tokens.end += 1;
+            if m.canonical.ends_with(ctx.tk[last].text) {
+                m.canonical.push('.');
+            }
+        }
     }
 }
 
