@@ -279,9 +279,21 @@ mod tests {
         one_type_per_name(&mut ms, |_| false);
         assert!(ms.iter().all(|x| x.kind == Organization));
         // A tie goes to the list's reading.
-        let mut ms = vec![m(0..1, Organization, "Porto", Origin::Tagger), m(5..6, Location, "Porto", Origin::List)];
+        let mut ms = vec![m(0..1, Person, "Reuters", Origin::Tagger), m(5..6, Organization, "Reuters", Origin::List)];
         one_type_per_name(&mut ms, |_| false);
-        assert!(ms.iter().all(|x| x.kind == Location));
+        assert!(ms.iter().all(|x| x.kind == Organization));
+    }
+
+    #[test]
+    fn a_city_read_as_a_team_and_a_place_keeps_both_readings() {
+        use EntityType::*;
+        let mut ms = vec![m(0..1, Organization, "Milwaukee", Origin::Tagger), m(5..6, Location, "Milwaukee", Origin::AmbiguousList), m(9..10, Organization, "Milwaukee", Origin::Tagger)];
+        one_type_per_name(&mut ms, |_| false);
+        assert_eq!(ms.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![Organization, Location, Organization]);
+        // A name no list holds as a place is still one type.
+        let mut ms = vec![m(0..1, Organization, "Wikileaks", Origin::Tagger), m(5..6, Location, "Wikileaks", Origin::Tagger), m(9..10, Organization, "Wikileaks", Origin::Tagger)];
+        one_type_per_name(&mut ms, |_| false);
+        assert!(ms.iter().all(|x| x.kind == Organization));
     }
 
     #[test]
