@@ -43,6 +43,9 @@ pub enum Role {
     PersonTitleKept,
     LocPrefix,
     LocNamed,
+    /// A named institution ("bệnh viện"): a feature word whose name, like an organization's,
+    /// may go on in lower case after its first capitalised syllable ("Bệnh viện Đa khoa").
+    LocInstitution,
     LocBare,
     LocPreposition,
     OrgHead,
@@ -68,6 +71,7 @@ impl Role {
             "person_title_kept" => Role::PersonTitleKept,
             "loc_prefix" => Role::LocPrefix,
             "loc_named" => Role::LocNamed,
+            "loc_institution" => Role::LocInstitution,
             "loc_bare" => Role::LocBare,
             "loc_preposition" => Role::LocPreposition,
             "org_head" => Role::OrgHead,

@@ -254,5 +254,5 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
 
 /// The role of the trigger right before token `a`, if any.
 fn before(ctx: &Ctx, a: usize) -> Option<Role> {
-    ctx.role_ending_at(a, &[Role::PersonTitle, Role::PersonTitleKept, Role::LocPrefix, Role::LocNamed, Role::LocBare, Role::OrgMedia, Role::WeaponHead]).map(|(_, r)| r)
+    ctx.role_ending_at(a, &[Role::PersonTitle, Role::PersonTitleKept, Role::LocPrefix, Role::LocNamed, Role::LocInstitution, Role::LocBare, Role::OrgMedia, Role::WeaponHead]).map(|(_, r)| r)
 }

@@ -28,9 +28,10 @@ fn stops(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// A lower-case word that may go on a name's tail: not a linking word, not punctuation, not
-/// an administrative unit (which starts a tail part of its own).
+/// an administrative unit (which starts a tail part of its own), not a function word ("yêu
+/// cầu": "Sở Y tế yêu cầu …" ends at "tế").
 fn lower_word(ctx: &Ctx, d: usize) -> bool {
-    ctx.tk[d].word && !ctx.tk[d].cap && !stops(ctx, d) && ctx.role_at(d, &[Role::LocPrefix]).is_none()
+    ctx.tk[d].word && !ctx.tk[d].cap && !stops(ctx, d) && ctx.role_at(d, &[Role::LocPrefix, Role::Function]).is_none()
 }
 
 pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
@@ -78,8 +79,10 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
                     break;
                 }
                 let run = name_run_end(ctx, k).max(k + 1);
-                // One capitalised syllable: a Vietnamese name's first, its word may go on.
-                k = if ctx.lang == Language::Vi && run == k + 1 && !ctx.tk[k].upper { lowercase_completion(ctx, run) } else { run };
+                // One capitalised syllable, alone or after an acronym ("ĐH Kinh doanh", "CP Xây
+                // dựng"): a Vietnamese name's first, its word may go on.
+                let one_syllable = run == k + 1 || (run == k + 2 && ctx.tk[k].upper);
+                k = if ctx.lang == Language::Vi && one_syllable && !ctx.tk[run - 1].upper { lowercase_completion(ctx, run) } else { run };
                 end = Some(k);
             } else {
                 let mut d = k;
@@ -124,7 +127,7 @@ const MAX_COMPLETION: usize = 3;
 /// are taken when they run to a boundary (a linking word or verb, punctuation, a capitalised
 /// word, an administrative unit, the sentence's end); a longer run takes one syllable, the
 /// rest of the word begun ("Bộ Y tế khuyến cáo người dân…" is "Bộ Y tế").
-fn lowercase_completion(ctx: &Ctx, k: usize) -> usize {
+pub(super) fn lowercase_completion(ctx: &Ctx, k: usize) -> usize {
     let n = ctx.len();
     let mut d = k;
     while d < n && d - k <= MAX_COMPLETION && lower_word(ctx, d) && !ctx.tk[d].sentence_start {

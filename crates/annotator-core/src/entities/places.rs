@@ -8,9 +8,10 @@
 //! while the entity's name drops it, so "xã Phước Lộc" and "Phước Lộc" are one place; a
 //! feature keeps its word in the name, so "sông Krông Năng" and "xã Krông Năng" stay apart.
 
-use super::context::{title_case, Ctx};
+use super::context::{title_case, vietnamese_syllable, Ctx};
 use super::lexicon::Role;
 use super::names::{name_run_end, vietnamese_full_name};
+use super::organizations::lowercase_completion;
 use super::mention::Mention;
 use crate::model::EntityType;
 
@@ -39,10 +40,15 @@ fn scan(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>, found: &mut Vec
             i += 1;
             continue;
         }
-        let Some((len, role)) = ctx.role_at(i, &[Role::LocPrefix, Role::LocNamed, Role::LocBare]) else {
+        let Some((len, role)) = ctx.role_at(i, &[Role::LocPrefix, Role::LocNamed, Role::LocInstitution, Role::LocBare]) else {
             i += 1;
             continue;
         };
+        // "yêu cầu Bệnh viện": the feature word ends a longer word begun before it.
+        if i > 0 && ctx.role_at(i - 1, &[Role::Function]).is_some_and(|(l, _)| l >= 2) {
+            i += 1;
+            continue;
+        }
         // "Hồ Văn Lan": a family name that is also a feature word ("hồ", a lake).
         if ctx.tk[i].cap && vietnamese_full_name(ctx, i).is_some_and(|e| e >= i + 3) {
             i = vietnamese_full_name(ctx, i).unwrap_or(i + 1);
@@ -61,7 +67,7 @@ fn scan(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>, found: &mut Vec
         }
         let mut name_end = name_run_end(ctx, s);
         // "Bệnh viện huyện Krông Pa": a feature named after the unit it serves.
-        if name_end == s && role == Role::LocNamed {
+        if name_end == s && matches!(role, Role::LocNamed | Role::LocInstitution) {
             if let Some((l2, Role::LocPrefix)) = ctx.role_at(s, &[Role::LocPrefix]) {
                 let e = name_run_end(ctx, s + l2);
                 if e > s + l2 {
@@ -73,16 +79,31 @@ fn scan(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>, found: &mut Vec
             i += 1;
             continue;
         }
+        if role == Role::LocInstitution {
+            // "Bệnh viện Đa khoa": one capitalised syllable goes on in lower case, as in an
+            // organization's name; then the unit the institution serves ("… huyện Chương
+            // Mỹ"), itself a place.
+            if name_end == s + 1 && !ctx.tk[s].upper && vietnamese_syllable(ctx.tk[s].text) {
+                name_end = lowercase_completion(ctx, name_end);
+            }
+            if let Some((l2, Role::LocPrefix)) = ctx.role_at(name_end, &[Role::LocPrefix]).filter(|_| name_end > s + 1) {
+                let e = name_run_end(ctx, name_end + l2);
+                if e > name_end + l2 {
+                    out.push(Mention::strong(name_end..e, EntityType::Location, ctx.join(name_end + l2..e)));
+                    name_end = e;
+                }
+            }
+        }
         let name = ctx.join(s..name_end);
         let mention = match role {
             Role::LocPrefix => Mention::strong(i..name_end, EntityType::Location, name),
-            Role::LocNamed => Mention::strong(i..name_end, EntityType::Location, title_case(&ctx.join(i..name_end))),
+            Role::LocNamed | Role::LocInstitution => Mention::strong(i..name_end, EntityType::Location, title_case(&ctx.join(i..name_end))),
             _ => Mention::strong(s..name_end, EntityType::Location, name),
         };
         claim(covered, found, s..name_end, mention);
         // Lists: "các xã Phước Lộc, Phước Công", "vùng Khizi và Apsheron".
         let mut k = name_end;
-        while role != Role::LocNamed && k + 1 < n && (ctx.tk[k].text == "," || ctx.key_is(k, &["và", "and"])) {
+        while !matches!(role, Role::LocNamed | Role::LocInstitution) && k + 1 < n && (ctx.tk[k].text == "," || ctx.key_is(k, &["và", "and"])) {
             let e = name_run_end(ctx, k + 1);
             if e == k + 1 || ctx.introduces_name(k + 1).is_some() {
                 break;
