@@ -46,6 +46,8 @@ pub enum Role {
     /// A named institution ("bệnh viện"): a feature word whose name, like an organization's,
     /// may go on in lower case after its first capitalised syllable ("Bệnh viện Đa khoa").
     LocInstitution,
+    /// A road or a residential group named by its number ("quốc lộ 14", "tổ 8").
+    LocNumbered,
     LocBare,
     LocPreposition,
     OrgHead,
@@ -72,6 +74,7 @@ impl Role {
             "loc_prefix" => Role::LocPrefix,
             "loc_named" => Role::LocNamed,
             "loc_institution" => Role::LocInstitution,
+            "loc_numbered" => Role::LocNumbered,
             "loc_bare" => Role::LocBare,
             "loc_preposition" => Role::LocPreposition,
             "org_head" => Role::OrgHead,

@@ -40,7 +40,7 @@ fn scan(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>, found: &mut Vec
             i += 1;
             continue;
         }
-        let Some((len, role)) = ctx.role_at(i, &[Role::LocPrefix, Role::LocNamed, Role::LocInstitution, Role::LocBare]) else {
+        let Some((len, role)) = ctx.role_at(i, &[Role::LocPrefix, Role::LocNamed, Role::LocInstitution, Role::LocBare, Role::LocNumbered]) else {
             i += 1;
             continue;
         };
@@ -59,10 +59,15 @@ fn scan(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>, found: &mut Vec
             i += 1;
             continue;
         }
-        // "quận 9": a numbered district keeps its word in the name.
-        if role == Role::LocPrefix && ctx.tk[s].number && ctx.tk[s].text.len() <= 2 {
+        // "quận 9", "quốc lộ 14": a numbered district or road keeps its word in the name.
+        let numbered = role == Role::LocPrefix || ctx.role_at(i, &[Role::LocNumbered]).is_some_and(|(l, _)| l == len);
+        if numbered && ctx.tk[s].number && ctx.tk[s].text.len() <= 3 {
             out.push(Mention::strong(i..s + 1, EntityType::Location, title_case(&ctx.join(i..s + 1))));
             i = s + 1;
+            continue;
+        }
+        if role == Role::LocNumbered {
+            i += 1; // "tổ" without its number is a word ("tổ công tác")
             continue;
         }
         let mut name_end = name_run_end(ctx, s);
