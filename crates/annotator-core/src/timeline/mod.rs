@@ -61,7 +61,7 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
         let value = match f.raw {
             Raw::NthDay(n) => last_day.map(|day| Value::Day(day.add_days(n - 1))),
             Raw::YearsLater(n) => last_year.map(|y| Value::Year(y + n)),
-            Raw::DayMonth { day, month } if inherited.is_some() => inherited.and_then(|y| Date::new(y, month, day)).map(Value::Day),
+            Raw::DayMonth { day, month, .. } if inherited.is_some() => inherited.and_then(|y| Date::new(y, month, day)).map(Value::Day),
             Raw::Month(m) if inherited.is_some() => inherited.map(|y| Value::Month(y, m)),
             raw => raw.resolve(reference),
         };

@@ -34,7 +34,9 @@ impl Value {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Raw {
     Full(Date),
-    DayMonth { day: u32, month: u32 },
+    /// A day of a month without its year, with the weekday written beside it, if any
+    /// ("Tuesday, November 19": the year in which it was a Tuesday).
+    DayMonth { day: u32, month: u32, weekday: Option<u32> },
     MonthYear(i32, u32),
     Month(u32),
     /// A month relative to the reference: -1 is last month.
@@ -52,7 +54,15 @@ pub enum Raw {
     YearsLater(i32),
     /// A month the text looks forward to ("until November"): never moved back a year.
     MonthAhead(u32),
+    /// A business quarter, 1 to 4, of the reference's year, or of the year before when it
+    /// has not begun by the reference date ("the fourth quarter" in a January report).
+    Quarter(u32),
 }
+
+/// How far after the reference date a year-less day may lie and keep the reference's year:
+/// "the deal closes Nov. 21" in a report of November 13 is this November, while "March 3"
+/// in that report, 110 days ahead, is the March before.
+const DAYS_AHEAD: i64 = 92;
 
 impl Raw {
     /// Resolves against the reference date; `None` when a reference is needed and missing.
@@ -62,11 +72,17 @@ impl Raw {
             Raw::Full(d) => Value::Day(d),
             Raw::MonthYear(y, m) => Value::Month(y, m),
             Raw::Year(y) => Value::Year(y),
-            Raw::DayMonth { day, month } => {
+            Raw::DayMonth { day, month, weekday } => {
                 let r = r?;
                 let mut d = Date::new(r.year, month, day)?;
-                if d > r {
+                if d.to_days() - r.to_days() > DAYS_AHEAD {
                     d = Date::new(r.year - 1, month, day)?;
+                }
+                // The nearest year (this, the one before, the one after) with that weekday.
+                if let Some(w) = weekday.filter(|&w| d.weekday() != w) {
+                    if let Some(other) = [r.year, r.year - 1, r.year + 1].into_iter().filter_map(|y| Date::new(y, month, day)).filter(|c| c.weekday() == w).min_by_key(|c| (c.to_days() - r.to_days()).abs()) {
+                        d = other;
+                    }
                 }
                 Value::Day(d)
             }
@@ -88,6 +104,10 @@ impl Raw {
                 Value::Day(r.add_days(-(back as i64)))
             }
             Raw::MonthAhead(m) => Value::Month(r?.year, m),
+            Raw::Quarter(q) => {
+                let r = r?;
+                Value::Year(if 3 * (q - 1) + 1 > r.month { r.year - 1 } else { r.year })
+            }
             Raw::NthDay(_) | Raw::YearsLater(_) => return None,
         })
     }
@@ -145,7 +165,7 @@ fn full(c: &Captures) -> Option<Raw> {
 fn day_month(c: &Captures) -> Option<Raw> {
     let (day, month) = (num(c, "d")?, num(c, "m")?);
     Date::new(2000, month, day)?; // a real day of that month (2000 is a leap year)
-    Some(Raw::DayMonth { day, month })
+    Some(Raw::DayMonth { day, month, weekday: None })
 }
 
 fn en_full(c: &Captures) -> Option<Raw> {
@@ -157,7 +177,7 @@ fn en_day_month(c: &Captures) -> Option<Raw> {
     let month = month_en(c.name("mon")?.as_str())?;
     let day = num(c, "d")?;
     Date::new(2000, month, day)?;
-    Some(Raw::DayMonth { day, month })
+    Some(Raw::DayMonth { day, month, weekday: c.name("wd").and_then(|w| weekday_en(w.as_str())) })
 }
 
 fn vi_offset_years(c: &Captures) -> Option<Raw> {
@@ -208,7 +228,7 @@ fn compile(lang: Language) -> Vec<Pattern> {
             // "4 October 2020"
             p(&format!(r"(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})\s*,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"), en_full),
             // "Tuesday, November 19", "Oct. 4", "September 2"
-            p(&format!(r"(?-u:\b)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*-\s*\d{{1,2}}(?-u:\b))?"), en_day_month),
+            p(&format!(r"(?-u:\b)(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*-\s*\d{{1,2}}(?-u:\b))?"), en_day_month),
             // "15 November", "On 9 January"
             p(&format!(r"(?-u:\b)(?:[Oo]n\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})(?-u:\b)"), en_day_month),
             // "June 2019", "in November 2018"
@@ -226,7 +246,12 @@ fn compile(lang: Language) -> Vec<Pattern> {
             p(r"(?-u:\b)(?i:tomorrow)(?-u:\b)", |_| Some(Raw::DayOffset(1))),
             p(r"(?-u:\b)(?i:last month)(?-u:\b)", |_| Some(Raw::MonthOffset(-1))),
             p(r"(?-u:\b)(?i:this month)(?-u:\b)", |_| Some(Raw::MonthOffset(0))),
-            p(r"(?-u:\b)(?i:last year)(?-u:\b)", |_| Some(Raw::YearOffset(-1))),
+            p(r"(?-u:\b)(?i:next month)(?-u:\b)", |_| Some(Raw::MonthOffset(1))),
+            p(r"(?-u:\b)(?i:last year|a year ago|a year earlier|a year before|the year before|the previous year|the year-ago|year-earlier|year-ago)(?-u:\b)", |_| Some(Raw::YearOffset(-1))),
+            p(r"(?-u:\b)(?i:(?:(?:earlier|later|so far|early|late)\s+)?this year)(?-u:\b)", |_| Some(Raw::YearOffset(0))),
+            p(r"(?-u:\b)(?i:(?:(?:early|late)\s+)?next year)(?-u:\b)", |_| Some(Raw::YearOffset(1))),
+            // "the third quarter", "third-quarter profit"
+            p(r"(?-u:\b)(?i:(?P<q>first|second|third|fourth)[- ]quarter)(?-u:\b)", |c| Some(Raw::Quarter(match c.name("q")?.as_str().to_lowercase().as_str() { "first" => 1, "second" => 2, "third" => 3, _ => 4 }))),
             p(r"(?-u:\b)(?i:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|a hundred)\s+years?\s+ago)(?-u:\b)", en_offset_years),
             // weekdays, with an optional part of day: "Monday night", "overnight Monday", "Tuesday's"
             p(r"(?-u:\b)(?:(?i:overnight|early|late|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?(?-u:\b)", |c| weekday_en(c.name("wd")?.as_str()).map(Raw::Weekday)),
@@ -349,6 +374,16 @@ mod tests {
         let v = vals(t, Language::En, "2020-09-28");
         let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(got, vec!["2020-01-09", "2015-01-07", "2020-09-28", "2019-11-19", "2020-09-28", "2020-08", "2019-03", "2020-04"]);
+    }
+
+    #[test]
+    fn english_relative_years_quarters_and_days_ahead() {
+        let t = "Profit rose this year and will rise next year; a year ago it fell. Third-quarter sales beat the fourth quarter of 1988 and next month looks better. The deal closes Nov. 21, and it began March 3.";
+        let v = vals(t, Language::En, "1989-11-13");
+        let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(got, vec!["1989", "1990", "1988", "1989", "1989", "1988", "1989-12", "1989-11-21", "1989-03-03"]);
+        // In January the fourth quarter is last year's.
+        assert_eq!(vals("fourth-quarter results", Language::En, "1990-01-10")[0].1, "1989");
     }
 
     #[test]
