@@ -60,6 +60,7 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
         let inherited = context.filter(|c| para <= c.paragraph + 1 && reference.is_none_or(|r| c.year != r.year)).map(|c| c.year);
         let value = match f.raw {
             Raw::NthDay(n) => last_day.map(|day| Value::Day(day.add_days(n - 1))),
+            Raw::DayAfterLast(n) => last_day.map(|day| Value::Day(day.add_days(n))),
             Raw::YearsLater(n) => last_year.map(|y| Value::Year(y + n)),
             Raw::DayMonth { day, month, .. } if inherited.is_some() => inherited.and_then(|y| Date::new(y, month, day)).map(Value::Day),
             Raw::Month(m) if inherited.is_some() => inherited.map(|y| Value::Month(y, m)),
