@@ -242,6 +242,9 @@ fn compile(lang: Language) -> Vec<Pattern> {
                 if !(1..=12).contains(&m) { return None; }
                 Some(if c.name("rel")?.as_str().to_lowercase() == "nay" { Raw::MonthAhead(m) } else { Raw::MonthLastYear(m) })
             }),
+            // "EURO 2016", "V-League 2021", "mùa giải 2021", "cổ tức 2020": a year after a
+            // capitalised name or a word of seasons and accounts (the year alone is marked)
+            p(r"(?:[A-ZĐ][\w\-]*|(?i:mùa giải|mùa|cổ tức|niên khóa|năm tài chính|Tết|khóa))\s+(?P<span>(?:19|20)\d\d)(?-u:\b)(?P<tail>\s*(?:người|đồng|tỷ|triệu|USD|km|m|ha|con|xe|tấn|kg|%))?", |c| if c.name("tail").is_some() { None } else { c.name("span")?.as_str().parse().ok().map(Raw::Year) }),
             p(r"(?i:năm ngoái|năm trước)", |_| Some(Raw::YearOffset(-1))),
             p(r"(?i:năm nay)", |_| Some(Raw::YearOffset(0))),
             p(r"(?i:năm tới|năm sau)", |_| Some(Raw::YearOffset(1))),
@@ -278,6 +281,8 @@ fn compile(lang: Language) -> Vec<Pattern> {
             p(&format!(r"(?-u:\b)(?:(?i:in)\s+)?(?P<mon>{EN_MONTH})\s+last\s+year(?-u:\b)"), |c| Some(Raw::MonthLastYear(month_en(c.name("mon")?.as_str())?))),
             // "until November", "by March": a month ahead
             p(r"(?-u:\b)(?i:until|till|by|next)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)(?P<tail>\s+\d{1,4}(?-u:\b))?", |c| if c.name("tail").is_some() { None } else { month_en(c.name("mon")?.as_str()).map(Raw::MonthAhead) }),
+            // "the 2022/23 season": the season's first year
+            p(r"(?-u:\b)(?P<span>(?:19|20)\d\d)/\d\d\s+(?i:season)(?-u:\b)", |c| c.name("span")?.as_str().parse().ok().map(Raw::Year)),
             // "Five years later"
             p(r"(?-u:\b)(?i:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+later)(?-u:\b)", |c| { let n = c.name("n")?.as_str().to_lowercase(); let k = n.parse::<u64>().ok().or_else(|| parse_en_words(&[n.as_str()]))?; Some(Raw::YearsLater(k as i32)) }),
             // "in April", "since July", "last March" (a bare capitalised month after a cue word)
@@ -339,11 +344,14 @@ fn patterns(lang: Language) -> &'static Patterns {
 /// A match of a pattern in the line starting at byte `offset` of `text`, unless its context
 /// says it is not a date.
 fn accept(text: &str, offset: usize, c: &Captures, build: Build) -> Option<Found> {
-    let m = c.get(0)?;
+    // A pattern may read words around the expression it marks: its `span` group.
+    let whole = c.get(0)?;
+    let m = c.name("span").unwrap_or(whole);
     let (start, end) = (offset + m.start(), offset + m.end());
+    let (outer_start, outer_end) = (offset + whole.start(), offset + whole.end());
     // Numbers glued to other numbers are not dates ("12-3-4", "10/2" in "lớp 10/2").
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
+    let before = text[..outer_start].chars().next_back();
+    let after = text[outer_end..].chars().next();
     if before.is_some_and(|b| b.is_ascii_digit() || b == '/' || b == '-' || b == '.' && text[..start].ends_with(|c: char| c.is_ascii_digit()))
         || after.is_some_and(|a| a.is_ascii_digit() || a == '/' && !m.as_str().ends_with(')'))
     {
@@ -388,9 +396,38 @@ pub fn find(text: &str, lang: Language) -> Vec<Found> {
         if out.last().is_some_and(|l| f.range.start < l.range.end) {
             continue;
         }
+        let listed = if let Raw::Year(_) = f.raw { f.range.end } else { 0 };
         out.push(f);
+        if listed > 0 {
+            out.extend(listed_years(text, listed));
+        }
     }
     out
+}
+
+/// The years listed after a year: "các năm 2017, 2018 và 2019", "in 2015 and 2016" are one
+/// item each. (A range, "2009-2010", "từ 2009 đến 2010", is one item, dated by its start.)
+fn listed_years(text: &str, mut at: usize) -> Vec<Found> {
+    static NEXT: OnceLock<Regex> = OnceLock::new();
+    let next = NEXT.get_or_init(|| Regex::new(r"^\s*(?:,|và|hoặc|and|or)\s+(?P<y>(?:19|20)\d\d)(?-u:\b)").expect("pattern compiles"));
+    let mut out = Vec::new();
+    let mut closed = false; // by a conjunction: "In 2019, 2020 people died" is no list
+    while let Some(c) = next.captures(&text[at..]) {
+        let (Some(y), Some(m)) = (c.name("y"), c.get(0)) else { break };
+        if text[at + m.end()..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '%') {
+            break;
+        }
+        if let Ok(year) = y.as_str().parse() {
+            out.push(Found { range: at + y.start()..at + y.end(), raw: Raw::Year(year) });
+        }
+        closed = !m.as_str()[..y.start()].contains(',');
+        at += m.end();
+    }
+    if closed {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 #[cfg(test)]
