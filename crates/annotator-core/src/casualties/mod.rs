@@ -207,6 +207,10 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                         continue;
                     }
                     Word::Hedge => hedges.push(i),
+                    Word::Other => {
+                        i += len;
+                        continue;
+                    }
                     Word::Zero => {
                         let kind = if scan.keys[i..i + len].iter().any(|k| k.contains("thương") || k.contains("hurt") || k.contains("injur")) { CasualtyKind::Wounded } else { CasualtyKind::Killed };
                         out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, i..i + len, &facts, &cx));
@@ -251,9 +255,12 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                 !attached(s) && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| key_in(&scan, k, aux)))
             });
             // Backward: an outcome right before the number ("killing 23 people", "injured four").
+            // A word may stand between ("killed some 23"), not a conjunction or a comma:
+            // in "Eight people died and at least 70 were injured" the 70 are the injured.
             let back = || {
                 let k = outcomes.partition_point(|o| o.1 <= q.start).checked_sub(1)?;
-                (q.start - outcomes[k].1 <= 1).then(|| (k, &outcomes[k]))
+                let gap = outcomes[k].1..q.start;
+                (gap.len() <= 1 && !gap.clone().any(|g| key_in(&scan, g, &["and", "và", "or", "hoặc", ",", ";", "but", "nhưng"]))).then(|| (k, &outcomes[k]))
             };
             let hit = match (fwd, back()) {
                 (Some(f), Some(bk)) if lang == crate::Language::En && q.start - bk.1 .1 <= q.end.abs_diff(f.1 .0) => Some(bk),
@@ -261,7 +268,9 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                 (None, Some(bk)) => Some(bk),
                 _ => None,
             };
-            if let Some((oi, &(s, e, kind))) = hit {
+            // "giải cứu 24 người mắc kẹt", "rescued 12 trapped miners": safe, not missing.
+            let rescued = (q.start.saturating_sub(2).max(a)..q.start).any(|k| key_in(&scan, k, &["cứu", "rescued", "rescue", "saved"]));
+            if let Some((oi, &(s, e, kind))) = hit.filter(|(_, o)| !(rescued && o.2 == CasualtyKind::Missing)) {
                 used[oi] = true;
                 let span = q.start.min(s)..q.end.max(e);
                 out.push(figure(doc, kind, q.min, q.max, q.group, span, &facts, &cx));
@@ -272,6 +281,11 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             if used[oi] {
                 continue;
             }
+            // An explicit zero: "không có thủy thủ nào bị thương", "no soldiers were hurt".
+            if let Some(z) = zero_before(&scan, a, s, aux) {
+                out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, z..e, &facts, &cx));
+                continue;
+            }
             let vague = (s.saturating_sub(4).max(a)..s).any(|k| key_in(&scan, k, &["nhiều", "many", "handful", "several", "số"]));
             if vague || kind == CasualtyKind::KilledOrWounded && (s.saturating_sub(3).max(a)..s).any(|k| key_in(&scan, k, &["số", "con"])) {
                 let start = (s.saturating_sub(4).max(a)..s).find(|&k| key_in(&scan, k, &["nhiều", "many", "a", "con", "số"])).unwrap_or(s);
@@ -280,10 +294,35 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
         }
     }
     // One item per distinct stated figure.
-    let mut seen: rustc_hash::FxHashSet<(CasualtyKind, Option<u64>, Option<u64>)> = rustc_hash::FxHashSet::default();
-    out.retain(|f| (f.min.is_none() && f.max.is_none()) || seen.insert((f.kind, f.min, f.max)));
+    // ("7 binh sĩ" and "7 người" killed are two figures when the groups differ.)
+    let mut seen: rustc_hash::FxHashSet<(CasualtyKind, Option<u64>, Option<u64>, Group)> = rustc_hash::FxHashSet::default();
+    out.retain(|f| (f.min.is_none() && f.max.is_none()) || seen.insert((f.kind, f.min, f.max, f.group)));
     out.sort_by_key(|f| f.range.start);
     out
+}
+
+/// How many tokens before an outcome word its negation may stand: "không có (thủy thủ
+/// nào) bị thương", "no (soldiers were) hurt".
+const ZERO_WINDOW: usize = 6;
+
+/// Where an explicit zero starts, when the outcome at `s` is negated: "không có" / "không"
+/// / "no" / "none of the" before it, with only people nouns, "nào"/"ai" and auxiliaries
+/// between.
+fn zero_before(scan: &Scan, a: usize, s: usize, aux: &[&str]) -> Option<usize> {
+    let from = s.saturating_sub(ZERO_WINDOW).max(a);
+    let neg = (from..s).rev().find(|&k| key_in(scan, k, &["không", "no", "none"]))?;
+    let mut k = neg + 1;
+    if k < s && key_in(scan, k, &["có", "of", "the"]) {
+        k += 1;
+    }
+    while k < s {
+        match scan.word_at(k) {
+            Some((len, Word::NounMilitary | Word::NounCivilian | Word::NounPerson)) if k + len <= s => k += len,
+            _ if key_in(scan, k, &["nào", "ai", "the"]) || key_in(scan, k, aux) => k += 1,
+            _ => return None,
+        }
+    }
+    Some(neg)
 }
 
 /// A quantity of people starting at token `i` (after an optional qualifier already read).
@@ -299,6 +338,44 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
     let mut k = e;
     let mut group = Group::Unspecified;
     let mut has_noun = false;
+    let (min, max) = match qual {
+        Some(Word::QualMin) => (Some(lo), None),
+        Some(Word::QualMax) => (None, Some(hi)),
+        _ => (Some(lo), Some(hi)),
+    };
+    // A part of a whole: "ba trong số bốn đối tượng", "two of the 219 escapees", "6 trong số
+    // những người bị thương" count the part; the whole is read with it and not counted.
+    let of = |k: usize, a: &str, b: &[&str]| k + 1 < scan.lower.len() && scan.lower[k] == a && b.contains(&scan.lower[k + 1]);
+    if of(k, "trong", &["số"]) || of(k, "of", &["the", "those", "them"]) {
+        k += 2;
+        if k < b && key_in(scan, k, &["những"]) {
+            k += 1;
+        }
+        if let Some((e2, ..)) = scan.number_at(k, lang).filter(|(e2, ..)| *e2 <= b) {
+            k = e2;
+        }
+        if let Some((len, w)) = scan.word_at(k).filter(|(l, _)| k + l <= b) {
+            match w {
+                Word::NounMilitary => group = Group::Military,
+                Word::NounCivilian => group = Group::Civilian,
+                _ => {}
+            }
+            if matches!(w, Word::NounMilitary | Word::NounCivilian | Word::NounPerson) {
+                k += len;
+            }
+        }
+        return Some(Quantity { start: i, number_end: k, end: k, min, max, group, has_noun: true });
+    }
+    // Adjectives before the noun: "nine Australian soldiers", "five African-American
+    // churchgoers" (capitalised or hyphenated words, at most two).
+    let adjective = |k: usize| k < b && scan.kinds[k] == TokenKind::Word && (scan.texts[k].starts_with(char::is_uppercase) || scan.texts[k].contains('-')) && scan.word_at(k).is_none();
+    let mut j = k;
+    while j < k + 2 && adjective(j) {
+        j += 1;
+    }
+    if j > k && scan.word_at(j).is_some_and(|(_, w)| matches!(w, Word::NounMilitary | Word::NounCivilian | Word::NounPerson)) {
+        k = j;
+    }
     // Skip a classifier or adjective between the number and the noun (VI: "4 ca", EN: "12 in and around").
     if let Some((len, w)) = scan.word_at(k).filter(|(l, _)| k + l <= b) {
         match w {
@@ -343,11 +420,6 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
             }
         }
     }
-    let (min, max) = match qual {
-        Some(Word::QualMin) => (Some(lo), None),
-        Some(Word::QualMax) => (None, Some(hi)),
-        _ => (Some(lo), Some(hi)),
-    };
     Some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun })
 }
 

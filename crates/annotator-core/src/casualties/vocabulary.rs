@@ -19,6 +19,9 @@ pub enum Word {
     QualExact,
     Hedge,
     Zero,
+    /// A word that begins with an outcome word and is not one ("bắt đầu", to begin): read
+    /// so that the outcome word inside it is not.
+    Other,
 }
 
 fn parse(role: &str) -> Option<Word> {
@@ -40,6 +43,7 @@ fn parse(role: &str) -> Option<Word> {
         "qual_exact" => Word::QualExact,
         "hedge" => Word::Hedge,
         "zero" => Word::Zero,
+        "other" => Word::Other,
         _ => return None,
     })
 }
