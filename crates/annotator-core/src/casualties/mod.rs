@@ -34,6 +34,9 @@ pub struct Figure {
     pub source: Option<String>,
     pub date: Option<String>,
     pub range: Range<usize>,
+    /// Counted on a noun guessed from its plural shape: its group is unknown, so it repeats
+    /// a stated figure of any group.
+    pub guessed: bool,
 }
 
 impl Figure {
@@ -66,6 +69,8 @@ struct Quantity {
     max: Option<u64>,
     group: Group,
     has_noun: bool,
+    /// The noun is an English plural taken for people by its shape, not a listed word.
+    guessed: bool,
 }
 
 struct Scan<'a> {
@@ -124,14 +129,16 @@ impl Scan<'_> {
                 }
             }
         }
+        // "forty-nine" is three tokens.
+        let hyphen = |e: usize| e > i && self.lower[e] == "-" && e + 1 < n && is_number_word(self.lower[e + 1]);
         let mut e = i;
-        while e < n && is_number_word(&self.lower[e]) && e - i < 4 {
+        while e < n && (is_number_word(self.lower[e]) || hyphen(e)) && e - i < 6 {
             e += 1;
         }
         if e == i {
             return None;
         }
-        let words: Vec<&str> = self.lower[i..e].to_vec();
+        let words: Vec<&str> = self.lower[i..e].iter().copied().filter(|w| *w != "-").collect();
         let v = match lang {
             crate::Language::Vi => parse_vi_words(&words),
             crate::Language::En => parse_en_words(&words),
@@ -158,7 +165,11 @@ fn multiplier(w: &str) -> Option<u64> {
 /// killed").
 const FORWARD_WINDOW: usize = 24;
 
-const AUX_EN: &[&str] = &["were", "was", "have", "has", "had", "been", "are", "is", "being", "reported", "confirmed", "left", "now", "later"];
+/// The same for a people noun guessed from its plural shape ("Seven employees of the
+/// channel were killed"): a guess needs its outcome nearer.
+const GUESSED_WINDOW: usize = 12;
+
+const AUX_EN: &[&str] = &["were", "was", "have", "has", "had", "been", "are", "is", "being", "reported", "confirmed", "left", "now", "later", "also", "reportedly", "allegedly", "severely", "seriously", "critically", "slightly", "badly", "fatally", "believed", "feared", "to", "be"];
 const AUX_VI: &[&str] = &["đã", "bị", "vẫn", "còn", "đều", "nghi", "được", "xác", "nhận", "bị", "do", "điện", "giật", "gồm"];
 
 /// The lower-case text of each distinct word of `doc` (words repeat: each is lower-cased once).
@@ -251,16 +262,18 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             // Forward: the first outcome after the quantity in the same clause.
             // An outcome glued to a later number belongs to it ("11 người, … 5 thi thể").
             let attached = |s: usize| quantities[qi + 1..].iter().take_while(|q2| q2.start < s).any(|q2| q2.start > q.start && !q2.has_noun && q2.end <= s && (q2.end..s).all(|k| key_in(&scan, k, aux)));
-            let fwd = outcomes.iter().enumerate().skip(first_after).take_while(|(_, &(s, _, _))| s - q.end <= FORWARD_WINDOW).find(|(_, &(s, _, _))| {
+            let window = if q.guessed { GUESSED_WINDOW } else { FORWARD_WINDOW };
+            let fwd = outcomes.iter().enumerate().skip(first_after).take_while(|(_, &(s, _, _))| s - q.end <= window).find(|(_, &(s, _, _))| {
                 !attached(s) && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| key_in(&scan, k, aux)))
             });
             // Backward: an outcome right before the number ("killing 23 people", "injured four").
-            // A word may stand between ("killed some 23"), not a conjunction or a comma:
-            // in "Eight people died and at least 70 were injured" the 70 are the injured.
+            // Only "all", "of" or a word of addition may stand between ("killed all six",
+            // "thi thể của 2 nạn nhân", "wounded another 15"): in "Eight people died and at least 70 were injured" the 70 are
+            // the injured, and "wounded by three blasts" counts blasts.
             let back = || {
                 let k = outcomes.partition_point(|o| o.1 <= q.start).checked_sub(1)?;
                 let gap = outcomes[k].1..q.start;
-                (gap.len() <= 1 && !gap.clone().any(|g| key_in(&scan, g, &["and", "và", "or", "hoặc", ",", ";", "but", "nhưng"]))).then(|| (k, &outcomes[k]))
+                (gap.is_empty() || (gap.len() == 1 && (key_in(&scan, gap.start, ADDED) || key_in(&scan, gap.start, &["all", "cả", "of", "của"])))).then(|| (k, &outcomes[k]))
             };
             let hit = match (fwd, back()) {
                 (Some(f), Some(bk)) if lang == crate::Language::En && q.start - bk.1 .1 <= q.end.abs_diff(f.1 .0) => Some(bk),
@@ -273,7 +286,9 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             if let Some((oi, &(s, e, kind))) = hit.filter(|(_, o)| !(rescued && o.2 == CasualtyKind::Missing)) {
                 used[oi] = true;
                 let span = q.start.min(s)..q.end.max(e);
-                out.push(figure(doc, kind, q.min, q.max, q.group, span, &facts, &cx));
+                let mut f = figure(doc, kind, q.min, q.max, q.group, span, &facts, &cx);
+                f.guessed = q.guessed;
+                out.push(f);
             }
         }
         // Statements without a figure ("nhiều người chết", "thương vong tiếp tục gia tăng").
@@ -295,10 +310,21 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
     }
     // One item per distinct stated figure.
     // ("7 binh sĩ" and "7 người" killed are two figures when the groups differ.)
+    let stated: rustc_hash::FxHashSet<(CasualtyKind, Option<u64>, Option<u64>)> = out.iter().filter(|f| !f.guessed).map(|f| (f.kind, f.min, f.max)).collect();
     let mut seen: rustc_hash::FxHashSet<(CasualtyKind, Option<u64>, Option<u64>, Group)> = rustc_hash::FxHashSet::default();
-    out.retain(|f| (f.min.is_none() && f.max.is_none()) || seen.insert((f.kind, f.min, f.max, f.group)));
+    out.retain(|f| (f.min.is_none() && f.max.is_none()) || !(f.guessed && stated.contains(&(f.kind, f.min, f.max))) && seen.insert((f.kind, f.min, f.max, f.group)));
     out.sort_by_key(|f| f.range.start);
     out
+}
+
+/// Words of addition between a number and its noun: "25 other people", "eight more".
+const ADDED: &[&str] = &["other", "more", "additional", "further", "another", "khác"];
+
+/// Whether an English word looks like a plural noun for people counted ("employees",
+/// "farmers", "militiamen"): not an ordinary -s word of measure or time.
+fn plural_noun(w: &str) -> bool {
+    const NOT: &[&str] = &["years", "days", "hours", "minutes", "months", "weeks", "times", "miles", "kilometres", "kilometers", "metres", "meters", "percent", "dollars", "pounds", "tons", "tonnes", "rounds", "shots", "cars", "vehicles", "houses", "homes", "buildings", "bombs", "rockets", "missiles", "shells", "attacks", "blasts", "explosions", "boats", "ships", "planes", "trucks", "schools", "hospitals", "churches", "mosques", "cities", "provinces", "countries", "states", "districts", "areas", "regions", "cows", "cattle", "goats", "sheep", "animals", "villages", "towns", "points", "goals", "games", "matches", "seats", "votes", "its", "this", "was", "has", "is", "as", "us", "his", "hers", "ours", "theirs", "yes", "thus", "plus", "bus", "gas", "press", "less", "across", "always", "various", "previous", "serious", "famous"];
+    w.len() > 3 && w.chars().all(|c| c.is_alphabetic()) && (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("ous") || w.ends_with("men")) && !NOT.contains(&w)
 }
 
 /// How many tokens before an outcome word its negation may stand: "không có (thủy thủ
@@ -351,8 +377,12 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
         if k < b && key_in(scan, k, &["những"]) {
             k += 1;
         }
+        // The whole is a number, a people noun or "them" ("one of the most painful
+        // chapters" is no count).
+        let mut whole = key_in(scan, k - 1, &["them"]);
         if let Some((e2, ..)) = scan.number_at(k, lang).filter(|(e2, ..)| *e2 <= b) {
             k = e2;
+            whole = true;
         }
         if let Some((len, w)) = scan.word_at(k).filter(|(l, _)| k + l <= b) {
             match w {
@@ -362,19 +392,39 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
             }
             if matches!(w, Word::NounMilitary | Word::NounCivilian | Word::NounPerson) {
                 k += len;
+                whole = true;
             }
         }
-        return Some(Quantity { start: i, number_end: k, end: k, min, max, group, has_noun: true });
+        return whole.then_some(Quantity { start: i, number_end: k, end: k, min, max, group, has_noun: true, guessed: false });
     }
     // Adjectives before the noun: "nine Australian soldiers", "five African-American
-    // churchgoers" (capitalised or hyphenated words, at most two).
-    let adjective = |k: usize| k < b && scan.kinds[k] == TokenKind::Word && (scan.texts[k].starts_with(char::is_uppercase) || scan.texts[k].contains('-')) && scan.word_at(k).is_none();
+    // churchgoers", "25 other people" (capitalised or hyphenated words, or words of
+    // addition; at most three tokens).
+    let adjective = |k: usize| {
+        k < b && scan.word_at(k).is_none() && (key_in(scan, k, ADDED) || (scan.kinds[k] == TokenKind::Word && scan.texts[k].starts_with(char::is_uppercase)) || (scan.texts[k] == "-" && k > e))
+    };
     let mut j = k;
-    while j < k + 2 && adjective(j) {
+    while j < k + 3 && adjective(j) {
         j += 1;
     }
     if j > k && scan.word_at(j).is_some_and(|(_, w)| matches!(w, Word::NounMilitary | Word::NounCivilian | Word::NounPerson)) {
         k = j;
+    } else if lang == crate::Language::En {
+        // Any plural noun counts people when an outcome follows: "Seven employees of the
+        // channel were killed", "19 militiamen" (the outcome is still required).
+        let mut h = k;
+        while h < k + 3 && h < b && scan.word_at(h).is_none() && scan.kinds[h] == TokenKind::Word && !key_in(scan, h, AUX_EN) {
+            if plural_noun(scan.lower[h]) {
+                has_noun = true;
+                k = h + 1;
+                // "members of the family", "employees of TOLO": the rest of the phrase.
+                break;
+            }
+            h += 1;
+        }
+        if has_noun {
+            return Some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun, guessed: true });
+        }
     }
     // Skip a classifier or adjective between the number and the noun (VI: "4 ca", EN: "12 in and around").
     if let Some((len, w)) = scan.word_at(k).filter(|(l, _)| k + l <= b) {
@@ -420,7 +470,7 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
             }
         }
     }
-    Some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun })
+    Some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun, guessed: false })
 }
 
 /// Entity mentions and timeline items sorted by position, to find those of a sentence by
@@ -452,7 +502,7 @@ fn bare_quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize) -> Opti
     let (e, lo, hi) = scan.number_at(i, lang)?;
     // "không" / "no" after an outcome is a negation, not a zero.
     let negation = scan.kinds[i] != TokenKind::Number && lo == 0;
-    (e <= b && !negation && !(scan.kinds[i] == TokenKind::Number && (1900..=2100).contains(&lo))).then_some(Quantity { start: i, number_end: e, end: e, min: Some(lo), max: Some(hi), group: Group::Unspecified, has_noun: false })
+    (e <= b && !negation && !(scan.kinds[i] == TokenKind::Number && (1900..=2100).contains(&lo))).then_some(Quantity { start: i, number_end: e, end: e, min: Some(lo), max: Some(hi), group: Group::Unspecified, has_noun: false, guessed: false })
 }
 
 /// What a sentence says about every figure in it: the places it names, the source it
@@ -504,7 +554,7 @@ fn figure(doc: &Document, kind: CasualtyKind, min: Option<u64>, max: Option<u64>
         .iter()
         .find(|(e, m)| Some(&e.name) != party.as_ref() && (m.end <= range.start || m.start >= range.end))
         .map(|(e, _)| e.name.clone());
-    Figure { kind, min, max, group, party, location, source: facts.source.clone(), date: facts.date.clone(), range }
+    Figure { kind, min, max, group, party, location, source: facts.source.clone(), date: facts.date.clone(), range, guessed: false }
 }
 
 #[cfg(test)]

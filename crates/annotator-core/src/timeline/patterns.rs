@@ -392,14 +392,19 @@ pub fn find(text: &str, lang: Language) -> Vec<Found> {
     }
     all.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
     let mut out: Vec<Found> = Vec::new();
+    // The end of the last run of years read as a possible list: a year inside it is not
+    // read again (a line of thousands of years is read once, not once per year).
+    let mut read_until = 0;
     for f in all {
         if out.last().is_some_and(|l| f.range.start < l.range.end) {
             continue;
         }
         let listed = if let Raw::Year(_) = f.raw { f.range.end } else { 0 };
         out.push(f);
-        if listed > 0 {
-            out.extend(listed_years(text, listed));
+        if listed > 0 && listed >= read_until {
+            let (years, end) = listed_years(text, listed);
+            read_until = end;
+            out.extend(years);
         }
     }
     out
@@ -407,7 +412,7 @@ pub fn find(text: &str, lang: Language) -> Vec<Found> {
 
 /// The years listed after a year: "các năm 2017, 2018 và 2019", "in 2015 and 2016" are one
 /// item each. (A range, "2009-2010", "từ 2009 đến 2010", is one item, dated by its start.)
-fn listed_years(text: &str, mut at: usize) -> Vec<Found> {
+fn listed_years(text: &str, mut at: usize) -> (Vec<Found>, usize) {
     static NEXT: OnceLock<Regex> = OnceLock::new();
     let next = NEXT.get_or_init(|| Regex::new(r"^\s*(?:,|và|hoặc|and|or)\s+(?P<y>(?:19|20)\d\d)(?-u:\b)").expect("pattern compiles"));
     let mut out = Vec::new();
@@ -423,11 +428,10 @@ fn listed_years(text: &str, mut at: usize) -> Vec<Found> {
         closed = !m.as_str()[..y.start()].contains(',');
         at += m.end();
     }
-    if closed {
-        out
-    } else {
-        Vec::new()
+    if !closed {
+        out.clear();
     }
+    (out, at)
 }
 
 #[cfg(test)]

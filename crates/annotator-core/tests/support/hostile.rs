@@ -35,6 +35,7 @@ pub const SHAPES: &[Shape] = &[
     Shape { name: "place-list", make: |n| repeat("các xã Phước Lộc, Phước Công và huyện Phước Sơn, ", n) },
     Shape { name: "acronyms", make: |n| repeat("Islamic State Central Africa Province (ISCAP) and ISCAP and IS ", n) },
     Shape { name: "one-huge-word", make: |n| repeat("Nguyễnvănan", n) },
+    Shape { name: "a-list-of-years", make: |n| repeat("2015, 2016, 2017, 2018, 2019, ", n) },
     Shape { name: "credits-on-one-line", make: |n| repeat("(Ảnh: Reuters, AFP, Getty Ảnh: Minh Phương, Theo TASS ", n) },
 ];
 
