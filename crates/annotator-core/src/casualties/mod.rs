@@ -229,7 +229,20 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                         continue;
                     }
                     Word::QualMin | Word::QualMax | Word::QualExact => {
-                        if let Some(q) = quantity(&scan, lang, i + len, b, Some(w)).map(|mut q| { q.start = i; q }) {
+                        // Right after an outcome a bare number counts ("killing at least 15 and
+                        // wounding 50").
+                        let after_outcome = outcomes.last().is_some_and(|o| o.1 == i);
+                        let q = quantity(&scan, lang, i + len, b, Some(w)).or_else(|| {
+                            after_outcome.then(|| bare_quantity(&scan, lang, i + len, b)).flatten().map(|mut q| {
+                                match w {
+                                    Word::QualMin => q.max = None,
+                                    Word::QualMax => q.min = None,
+                                    _ => {}
+                                }
+                                q
+                            })
+                        });
+                        if let Some(q) = q.map(|mut q| { q.start = i; q }) {
                             i = q.number_end;
                             quantities.push(q);
                             continue;
@@ -263,8 +276,11 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             // An outcome glued to a later number belongs to it ("11 người, … 5 thi thể").
             let attached = |s: usize| quantities[qi + 1..].iter().take_while(|q2| q2.start < s).any(|q2| q2.start > q.start && !q2.has_noun && q2.end <= s && (q2.end..s).all(|k| key_in(&scan, k, aux)));
             let window = if q.guessed { GUESSED_WINDOW } else { FORWARD_WINDOW };
-            let fwd = outcomes.iter().enumerate().skip(first_after).take_while(|(_, &(s, _, _))| s - q.end <= window).find(|(_, &(s, _, _))| {
-                !attached(s) && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| key_in(&scan, k, aux)))
+            // An outcome verb with its own figure after it is the subject's deed, not what
+            // befell the subject: "Two gunmen killed at least five people".
+            let has_object = |e: usize| quantities[qi + 1..].iter().any(|q2| q2.start == e);
+            let fwd = outcomes.iter().enumerate().skip(first_after).take_while(|(_, &(s, _, _))| s - q.end <= window).find(|(_, &(s, e, _))| {
+                !attached(s) && !has_object(e) && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| key_in(&scan, k, aux)))
             });
             // Backward: an outcome right before the number ("killing 23 people", "injured four").
             // Only "all", "of" or a word of addition may stand between ("killed all six",
@@ -403,6 +419,10 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
     let adjective = |k: usize| {
         k < b && scan.word_at(k).is_none() && (key_in(scan, k, ADDED) || (scan.kinds[k] == TokenKind::Word && scan.texts[k].starts_with(char::is_uppercase)) || (scan.texts[k] == "-" && k > e))
     };
+    // "five more were wounded", "three others": the word of addition stands for the noun.
+    if k < b && key_in(scan, k, ADDED) && k + 1 < b && (key_in(scan, k + 1, AUX_EN) || matches!(scan.word_at(k + 1), Some((_, Word::Kind(_))))) {
+        return Some(Quantity { start: i, number_end: e, end: k + 1, min, max, group, has_noun: true, guessed: false });
+    }
     let mut j = k;
     while j < k + 3 && adjective(j) {
         j += 1;
