@@ -131,6 +131,10 @@ impl Scan<'_> {
         }
         // "forty-nine" is three tokens.
         let hyphen = |e: usize| e > i && self.lower[e] == "-" && e + 1 < n && is_number_word(self.lower[e + 1]);
+        // "a man", "an 8-year-old": one (the quantity asks for a people noun after it).
+        if matches!(w, "a" | "an") {
+            return Some((i + 1, 1, 1));
+        }
         let mut e = i;
         while e < n && (is_number_word(self.lower[e]) || hyphen(e)) && e - i < 6 {
             e += 1;
@@ -380,6 +384,15 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
     let mut k = e;
     let mut group = Group::Unspecified;
     let mut has_noun = false;
+    // "a 15-year-old girl", "two 17-year-old boys": the age is not the count.
+    if k + 2 < b && scan.kinds[k] == TokenKind::Number && scan.texts[k + 1] == "-" {
+        if matches!(scan.lower[k + 2], "year-old" | "years-old") {
+            k += 3;
+        } else if k + 4 < b && scan.lower[k + 2].starts_with("year") && scan.texts[k + 3] == "-" && scan.lower[k + 4] == "old" {
+            k += 5;
+        }
+    }
+    let article = matches!(scan.lower[i], "a" | "an");
     let (min, max) = match qual {
         Some(Word::QualMin) => (Some(lo), None),
         Some(Word::QualMax) => (None, Some(hi)),
@@ -429,7 +442,7 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
     }
     if j > k && scan.word_at(j).is_some_and(|(_, w)| matches!(w, Word::NounMilitary | Word::NounCivilian | Word::NounPerson)) {
         k = j;
-    } else if lang == crate::Language::En {
+    } else if lang == crate::Language::En && !article {
         // Any plural noun counts people when an outcome follows: "Seven employees of the
         // channel were killed", "19 militiamen" (the outcome is still required).
         let mut h = k;
@@ -490,7 +503,9 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
             }
         }
     }
-    Some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun, guessed: false })
+    // One person named by an article is a guess as weak as a plural's shape: its outcome
+    // must be near.
+    (has_noun || !article).then_some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun, guessed: article })
 }
 
 /// Entity mentions and timeline items sorted by position, to find those of a sentence by
@@ -520,8 +535,8 @@ impl<'a> Context<'a> {
 /// A number with no people noun after it, counted only right after an outcome word.
 fn bare_quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize) -> Option<Quantity> {
     let (e, lo, hi) = scan.number_at(i, lang)?;
-    // "không" / "no" after an outcome is a negation, not a zero.
-    let negation = scan.kinds[i] != TokenKind::Number && lo == 0;
+    // "không" / "no" after an outcome is a negation, not a zero; "injured a leg" counts no one.
+    let negation = scan.kinds[i] != TokenKind::Number && lo == 0 || matches!(scan.lower[i], "a" | "an");
     (e <= b && !negation && !(scan.kinds[i] == TokenKind::Number && (1900..=2100).contains(&lo))).then_some(Quantity { start: i, number_end: e, end: e, min: Some(lo), max: Some(hi), group: Group::Unspecified, has_noun: false, guessed: false })
 }
 
