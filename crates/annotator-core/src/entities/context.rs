@@ -24,6 +24,9 @@ pub struct Tk<'a> {
     pub noise: bool,
     /// Written right after the token before it, with no space ("'s" after "Magistrate").
     pub glued: bool,
+    /// On a line in title case (most of its words capitalised: a headline, a subhead):
+    /// capitals there say nothing of names.
+    pub headline: bool,
 }
 
 pub struct Ctx<'a> {
@@ -37,6 +40,9 @@ pub struct Ctx<'a> {
     pub lowercase_seen: rustc_hash::FxHashSet<&'a str>,
     /// Keys of words the document capitalises away from a sentence start: names.
     pub midcap_seen: rustc_hash::FxHashSet<&'a str>,
+    /// The same, in prose only (not on title-case lines): a word capitalised there is a
+    /// name by the writer's own hand.
+    pub named_in_prose: rustc_hash::FxHashSet<&'a str>,
     /// The triggers that start with each token's key, looked up once per token: the rules
     /// ask `role_at` many times per token.
     starts: Vec<Option<&'static [(Vec<String>, (Role, bool))]>>,
@@ -73,21 +79,41 @@ impl<'a> Ctx<'a> {
             }
             let glued = t.range.start == prev_end;
             prev_end = t.range.end;
-            tk.push(Tk { text: s, cap, upper, word, number, initial, sentence_start, noise: doc.in_noise(&t.range), glued });
+            tk.push(Tk { text: s, cap, upper, word, number, initial, sentence_start, noise: doc.in_noise(&t.range), glued, headline: false });
+        }
+        // Title-case lines: three words or more, at least 60% of them capitalised, and not
+        // a list or a table row (no comma, no parenthesis, no number at the end: "Given ,
+        // Breen , Staunton", "I. Healy c Ranatunga b Muralitharan 8" are names).
+        let mut k = 0;
+        for line in doc.lines() {
+            let first = k;
+            while k < tk.len() && doc.tokens[k].range.start < line.end {
+                k += 1;
+            }
+            let words = tk[first..k].iter().filter(|t| t.word).count();
+            let caps = tk[first..k].iter().filter(|t| t.word && t.cap).count();
+            let listing = tk[first..k].iter().any(|t| matches!(t.text, "," | "(" | ")")) || tk[first..k].last().is_some_and(|t| t.number);
+            if words >= 3 && caps * 5 >= words * 3 && !listing {
+                tk[first..k].iter_mut().for_each(|t| t.headline = true);
+            }
         }
         let mut lowercase_seen = rustc_hash::FxHashSet::default();
         let mut midcap_seen = rustc_hash::FxHashSet::default();
+        let mut named_in_prose = rustc_hash::FxHashSet::default();
         for (t, k) in tk.iter().zip(&doc.keys) {
             if t.word && !t.cap {
                 lowercase_seen.insert(&**k);
             } else if t.cap && !t.initial {
                 midcap_seen.insert(&**k);
+                if !t.headline {
+                    named_in_prose.insert(&**k);
+                }
             }
         }
         let lex = Lexicon::get();
         let triggers = &lex.triggers[&doc.language];
         let starts = doc.keys.iter().map(|k| triggers.get(&**k).map(Vec::as_slice)).collect();
-        Ctx { tk, keys: &doc.keys, lex, triggers, lang: doc.language, lowercase_seen, midcap_seen, starts }
+        Ctx { tk, keys: &doc.keys, lex, triggers, lang: doc.language, lowercase_seen, midcap_seen, named_in_prose, starts }
     }
 
     pub fn len(&self) -> usize {
