@@ -119,9 +119,11 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
         while a < b && !edge(a) {
             a += 1;
         }
-        (a < b).then_some((a..b, k?))
+        (a < b).then_some((a..b, k))
     });
-    Some(split_at_titles(ctx, join_initials(ctx, trimmed)))
+    // Miscellaneous names go after the joins: "Ryan S. Hollman" read as one is a person.
+    let named = join_initials(ctx, trimmed).into_iter().filter_map(|(r, k)| Some((r, k?))).collect();
+    Some(split_people_at_and(ctx, split_at_titles(ctx, named)))
 }
 
 /// A title inside a tagged name separates two names: "Facebook CEO Mark Zuckerberg" is the
@@ -141,16 +143,39 @@ fn split_at_titles(ctx: &Ctx, spans: Vec<(Range<usize>, EntityType)>) -> Vec<(Ra
     out
 }
 
+/// One person's name never holds "and": "Trevor M. Ashby and Colleen B. Rourke" is two
+/// people (an organization may: "Procter and Gamble").
+fn split_people_at_and(ctx: &Ctx, spans: Vec<(Range<usize>, EntityType)>) -> Vec<(Range<usize>, EntityType)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (r, kind) in spans {
+        let and = (r.start + 1..r.end.saturating_sub(1)).find(|&k| kind == EntityType::Person && matches!(ctx.tk[k].text, "and" | "&"));
+        match and {
+            Some(k) => {
+                out.push((r.start..k, kind));
+                out.push((k + 1..r.end, kind));
+            }
+            None => out.push((r, kind)),
+        }
+    }
+    out
+}
+
 /// A person's name with a middle initial is one name: "Ryan S. Hollman" comes out of the
 /// decoder as "Ryan" and "Hollman" (or "Ryan S" and "Hollman"), since Reuters rarely writes
 /// initials; two names with only an initial and its full stop between are joined, and a
 /// name shaped so (a word, an initial, a word) is a person's whatever type it was given.
-fn join_initials(ctx: &Ctx, spans: impl Iterator<Item = (Range<usize>, EntityType)>) -> Vec<(Range<usize>, EntityType)> {
+fn join_initials(ctx: &Ctx, spans: impl Iterator<Item = (Range<usize>, Option<EntityType>)>) -> Vec<(Range<usize>, Option<EntityType>)> {
     let initial = |k: usize| ctx.tk[k].cap && ctx.tk[k].text.chars().count() == 1;
     let stop = |k: usize| ctx.tk[k].text == "." && ctx.tk[k].glued;
-    let mut out: Vec<(Range<usize>, EntityType)> = Vec::new();
+    let mut out: Vec<(Range<usize>, Option<EntityType>)> = Vec::new();
     for (r, kind) in spans {
         if let Some((last, last_kind)) = out.last_mut() {
+            // "Elizabeth" + "A. Burton": the second name starts on the initial.
+            if last.end == r.start && r.len() >= 3 && initial(r.start) && stop(r.start + 1) && !initial(last.end - 1) && ctx.tk[last.end - 1].cap && !ctx.tk[r.start].sentence_start {
+                last.end = r.end;
+                *last_kind = Some(EntityType::Person);
+                continue;
+            }
             let gap = last.end..r.start;
             let bridged = match gap.len() {
                 // "Ryan S" + "." + "Hollman"
@@ -163,7 +188,7 @@ fn join_initials(ctx: &Ctx, spans: impl Iterator<Item = (Range<usize>, EntityTyp
             let word_after = ctx.tk[r.start].text.chars().count() > 1;
             if bridged && word_after && !ctx.tk[r.start].sentence_start {
                 last.end = r.end;
-                *last_kind = EntityType::Person;
+                *last_kind = Some(EntityType::Person);
                 continue;
             }
         }
@@ -172,7 +197,7 @@ fn join_initials(ctx: &Ctx, spans: impl Iterator<Item = (Range<usize>, EntityTyp
     // "Victor N. Burton" typed as a place: word, initial, full stop, word.
     for (r, kind) in out.iter_mut() {
         if r.len() >= 4 && (r.start + 1..r.end - 2).any(|k| initial(k) && stop(k + 1) && ctx.tk[k - 1].cap && ctx.tk[k + 2].cap) {
-            *kind = EntityType::Person;
+            *kind = Some(EntityType::Person);
         }
     }
     out
