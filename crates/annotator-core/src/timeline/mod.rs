@@ -57,6 +57,10 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
             continue;
         }
         let para = paragraph_of(f.range.start);
+        // A date the sentence looks forward to ("will vote on Tuesday", "sẽ diễn ra vào
+        // tháng 5") lies ahead of the reference, not behind it.
+        let raw = if looks_ahead(text, doc.sentence_at(f.range.start).start, f.range.start) { f.raw.ahead() } else { f.raw };
+        let f = patterns::Found { raw, ..f };
         let inherited = context.filter(|c| para <= c.paragraph + 1 && reference.is_none_or(|r| c.year != r.year)).map(|c| c.year);
         let value = match f.raw {
             Raw::NthDay(n) => last_day.map(|day| Value::Day(day.add_days(n - 1))),
@@ -111,6 +115,20 @@ fn resolve_speech_time(text: &str, out: &mut [Dated], raws: &[Raw]) {
             }
         }
     }
+}
+
+/// Words before a date that put it in the future: the verb's tense or a plan.
+const FUTURE_CUES: &[&str] = &["will ", "'ll ", "’ll ", "shall ", "is scheduled", "are scheduled", "is due", "are due", "is expected to", "are expected to", "plans to", "plan to", "is set to", "are set to", "to be held", "to take place", "next ", "sẽ ", "dự kiến", "sắp "];
+
+/// How far before a date its future cue is read (bytes, within the sentence): a date costs
+/// the same however long its sentence is.
+const FUTURE_WINDOW: usize = 48;
+
+fn looks_ahead(text: &str, sentence_start: usize, at: usize) -> bool {
+    let from = crate::text::floor_char_boundary(text, at.saturating_sub(FUTURE_WINDOW)).max(sentence_start);
+    // Within the date's own clause: "…to take place in May; talks began in May".
+    let before = text[from..at].rsplit([';', ':']).next().unwrap_or("").to_lowercase();
+    FUTURE_CUES.iter().any(|c| before.contains(c))
 }
 
 /// Whether the words right before byte `at` (within its sentence, from `sentence_start`) are

@@ -49,11 +49,18 @@ pub enum Raw {
     DayOffset(i64),
     /// 0 = Monday.
     Weekday(u32),
+    /// A weekday to come: the next one after the reference date.
+    WeekdayAhead(u32),
+    /// A month of the reference's year ("tháng Giêng năm nay").
+    MonthThisYear(u32),
+    /// A month of the year after the reference's ("tháng 3 năm sau").
+    MonthNextYear(u32),
     /// "ngày thứ 8" of something that began on an earlier date of the text.
     NthDay(i64),
     /// "Five years later": after the year the text last named.
     YearsLater(i32),
-    /// A month the text looks forward to ("until November"): never moved back a year.
+    /// A month the text looks forward to ("until November", "will open in March"): this
+    /// year's if it has not passed, else next year's.
     MonthAhead(u32),
     /// A day counted from the last full day the text named: "cùng ngày" (0), "hôm sau",
     /// "the next day" (1).
@@ -69,6 +76,17 @@ pub enum Raw {
 const DAYS_AHEAD: i64 = 92;
 
 impl Raw {
+    /// The same expression read as lying ahead of the reference (a future tense before it):
+    /// a weekday, a month or a year-less day of the week, month or year to come.
+    pub fn ahead(self) -> Raw {
+        match self {
+            Raw::Weekday(w) => Raw::WeekdayAhead(w),
+            Raw::Month(m) => Raw::MonthAhead(m),
+            Raw::DayMonth { day, month, weekday, lean: 0 } => Raw::DayMonth { day, month, weekday, lean: 1 },
+            other => other,
+        }
+    }
+
     /// Resolves against the reference date; `None` when a reference is needed and missing.
     pub fn resolve(self, reference: Option<Date>) -> Option<Value> {
         let r = reference;
@@ -110,7 +128,17 @@ impl Raw {
                 let back = (r.weekday() + 7 - w) % 7;
                 Value::Day(r.add_days(-(back as i64)))
             }
-            Raw::MonthAhead(m) => Value::Month(r?.year, m),
+            Raw::MonthAhead(m) => {
+                let r = r?;
+                Value::Month(if m < r.month { r.year + 1 } else { r.year }, m)
+            }
+            Raw::MonthThisYear(m) => Value::Month(r?.year, m),
+            Raw::MonthNextYear(m) => Value::Month(r?.year + 1, m),
+            Raw::WeekdayAhead(w) => {
+                let r = r?;
+                let ahead = (w + 7 - r.weekday()) % 7;
+                Value::Day(r.add_days(if ahead == 0 { 7 } else { ahead as i64 }))
+            }
             Raw::Quarter(q) => {
                 let r = r?;
                 Value::Year(if 3 * (q - 1) + 1 > r.month { r.year - 1 } else { r.year })
@@ -237,10 +265,14 @@ fn compile(lang: Language) -> Vec<Pattern> {
             // "năm 2020", "SN 1979"
             p(r"(?i:năm|SN|sinh năm)\s+(?P<y>(?:19|20)\d\d)(?-u:\b)", |c| c.name("y")?.as_str().parse().ok().map(Raw::Year)),
             // "tháng 12 năm ngoái", "tháng Giêng năm nay"
-            p(r"(?i:tháng\s+(?P<m>\d{1,2}|giêng|chạp)\s+năm\s+(?P<rel>nay|ngoái|trước))(?-u:\b)", |c| {
+            p(r"(?i:tháng\s+(?P<m>\d{1,2}|giêng|chạp)\s+năm\s+(?P<rel>nay|ngoái|trước|sau|tới))(?-u:\b)", |c| {
                 let m = match c.name("m")?.as_str().to_lowercase().as_str() { "giêng" => 1, "chạp" => 12, d => d.parse().ok()? };
                 if !(1..=12).contains(&m) { return None; }
-                Some(if c.name("rel")?.as_str().to_lowercase() == "nay" { Raw::MonthAhead(m) } else { Raw::MonthLastYear(m) })
+                Some(match c.name("rel")?.as_str().to_lowercase().as_str() {
+                    "nay" => Raw::MonthThisYear(m),
+                    "sau" | "tới" => Raw::MonthNextYear(m),
+                    _ => Raw::MonthLastYear(m),
+                })
             }),
             // "EURO 2016", "V-League 2021", "mùa giải 2021", "cổ tức 2020": a year after a
             // capitalised name or a word of seasons and accounts (the year alone is marked)
