@@ -184,7 +184,7 @@ impl<'a> Ctx<'a> {
 pub const TAIL_STOP: &[&str] = &[
     "cho", "biết", "ông", "bà", "đã", "và", "của", "ở", "tại", "với", "trong", "là", "thì", "được", "bị", "đang", "sẽ",
     "này", "đó", "khi", "để", "về", "có", "không", "nhưng", "vẫn", "cũng", "mới", "vừa", "sau", "trước", "ngày", "hôm",
-    "từ", "chức", "năng", "liên", "quan", "địa", "phương", "nhiều", "các", "những", "một", "the", "and", "of", "in",
+    "từ", "chức", "năng", "liên", "quan", "địa", "phương", "nhiều", "các", "những", "một", "lần", "the", "and", "of", "in",
     "said", "on", "a", "an", "to", "for", "at", "by", "with",
 ];
 

@@ -24,7 +24,8 @@ const TROOPS: &[&str] = &["quân", "lính", "binh", "troops", "forces"];
 
 fn stops(ctx: &Ctx, k: usize) -> bool {
     let t = &ctx.tk[k];
-    t.noise || ctx.is_tail_stop(k) || (!t.word && !t.number)
+    // A name's tail never runs into the next sentence or line ("Tỉnh ủy Đăk Lăk\nChiều…").
+    t.noise || t.sentence_start || ctx.is_tail_stop(k) || (!t.word && !t.number)
 }
 
 /// A lower-case word that may go on a name's tail: not a linking word, not punctuation, not
@@ -61,14 +62,24 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
         let mut k = i + len;
         let mut end = None;
         let mut parts = 0;
+        // The head took only lower-case words so far ("Ban giám hiệu …").
+        let mut described = false;
         while k < n && parts < 4 && !stops(ctx, k) {
             if let Some(&(e, kind)) = named_at.get(&k) {
+                // "Ban giám hiệu Trường Tiểu học X", "lãnh đạo Tập đoàn Y": a group within an
+                // organization named after it; the organization is the name.
+                if described && end.is_none() && kind == EntityType::Organization {
+                    break;
+                }
                 k = e;
                 end = Some(k);
                 if kind == EntityType::Location {
                     break; // a place closes the name: what follows is someone else ("… Nga Maria Zakharova")
                 }
             } else if let Some((l, r)) = ctx.role_at(k, &[Role::LocPrefix, Role::OrgHead, Role::OrgStandalone]) {
+                if described && end.is_none() && r != Role::LocPrefix {
+                    break;
+                }
                 k += l;
                 if r == Role::LocPrefix {
                     end = Some(k); // "Công an tỉnh", "Hạt kiểm lâm huyện"
@@ -91,6 +102,7 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
                 }
                 let named_next = d < n && (ctx.is_name_word(d) || ctx.role_at(d, &[Role::LocPrefix]).is_some() || named_at.contains_key(&d));
                 if d > k && named_next {
+                    described |= parts == 0;
                     k = d;
                 } else {
                     break;

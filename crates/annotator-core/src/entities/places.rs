@@ -35,9 +35,12 @@ fn scan(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>, found: &mut Vec
     while i < n {
         // "TP.Kandahar": the prefix glued to the name.
         if let Some(rest) = ctx.tk[i].text.strip_prefix("TP.").filter(|r| r.chars().next().is_some_and(char::is_uppercase)) {
-            out.push(Mention::strong(i..i + 1, EntityType::Location, rest.to_string()));
-            covered[i] = true;
-            i += 1;
+            // "TP.Sóc Trăng": the name goes on after the glued word.
+            let e = if i + 1 < n && ctx.tk[i + 1].cap && !ctx.tk[i + 1].sentence_start { name_run_end(ctx, i + 1).max(i + 1) } else { i + 1 };
+            let name = if e > i + 1 { format!("{rest} {}", ctx.join(i + 1..e)) } else { rest.to_string() };
+            out.push(Mention::strong(i..e, EntityType::Location, name));
+            covered[i..e].iter_mut().for_each(|c| *c = true);
+            i = e;
             continue;
         }
         let Some((len, role)) = ctx.role_at(i, &[Role::LocPrefix, Role::LocNamed, Role::LocInstitution, Role::LocBare, Role::LocNumbered]) else {
@@ -71,6 +74,14 @@ fn scan(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>, found: &mut Vec
             continue;
         }
         let mut name_end = name_run_end(ctx, s);
+        // "tỉnh Bà Rịa - Vũng Tàu", "thôn Thâm Kéo – Cốc Nam": two names joined by a dash
+        // are one unit's name.
+        if role == Role::LocPrefix && name_end > s && name_end + 1 < n && matches!(ctx.tk[name_end].text, "-" | "–") && ctx.tk[name_end + 1].cap && !ctx.tk[name_end + 1].sentence_start {
+            let e = name_run_end(ctx, name_end + 1);
+            if e > name_end + 1 {
+                name_end = e;
+            }
+        }
         // "Bệnh viện huyện Krông Pa": a feature named after the unit it serves.
         if name_end == s && matches!(role, Role::LocNamed | Role::LocInstitution) {
             if let Some((l2, Role::LocPrefix)) = ctx.role_at(s, &[Role::LocPrefix]) {

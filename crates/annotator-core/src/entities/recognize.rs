@@ -46,12 +46,14 @@ fn with_closing_stops(ctx: &Ctx, mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         let last = m.tokens.end - 1;
         let stop = m.tokens.end;
-        // "L", or initials written as one word: "L.V.H".
-        let is_initial = |k: usize| {
-            let t = ctx.tk[k].text;
-            t.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
-        };
-        if stop < ctx.len() && is_initial(last) && ctx.tk[stop].text == "." && ctx.tk[stop].glued {
+        // Initials written as one word ("L.V.H", "U.S"), or one letter standing for a
+        // person's name ("L." after "ông", "tài xế"); not a syllable that is one letter
+        // ("Đông Nam Á.").
+        let t = ctx.tk[last].text;
+        let letter = |p: &str| p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_uppercase() || c == 'Đ');
+        let initials = t.contains('.') && t.split('.').all(letter);
+        let lone = letter(t) && (m.tokens.len() == 1 || m.kind == EntityType::Person);
+        if stop < ctx.len() && (initials || lone) && ctx.tk[stop].text == "." && ctx.tk[stop].glued {
             m.tokens.end += 1;
             if m.canonical.ends_with(ctx.tk[last].text) {
                 m.canonical.push('.');
