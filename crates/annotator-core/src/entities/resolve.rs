@@ -145,6 +145,43 @@ fn short_forms_of_organizations<'t>(mentions: &mut [Mention], tok: impl Fn(usize
     }
 }
 
+/// A list of three names or more, most of them places and one at least a listed place
+/// ("Yala, Narathiwat and Pattani are the provinces…"), is a list of places: the tagger's
+/// other readings of its items yield. Mentions are sorted by position.
+fn places_along_lists<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t str) {
+    let joined = |a: &Mention, b: &Mention| {
+        b.tokens.start > a.tokens.end && b.tokens.start - a.tokens.end <= 2 && (a.tokens.end..b.tokens.start).all(|k| matches!(tok(k), "," | "and" | "và" | "or" | "hoặc"))
+    };
+    let mut i = 0;
+    while i < mentions.len() {
+        // The run of joined mentions from i (nested mentions inside an item are skipped).
+        let mut items = vec![i];
+        let mut j = i + 1;
+        while j < mentions.len() {
+            let last = &mentions[*items.last().unwrap_or(&i)];
+            if mentions[j].tokens.start < last.tokens.end {
+                j += 1;
+                continue;
+            }
+            if !joined(last, &mentions[j]) {
+                break;
+            }
+            items.push(j);
+            j += 1;
+        }
+        let places = items.iter().filter(|&&k| mentions[k].kind == EntityType::Location).count();
+        let listed = items.iter().any(|&k| mentions[k].kind == EntityType::Location && mentions[k].origin != Origin::Tagger);
+        if items.len() >= 3 && listed && places * 2 > items.len() {
+            for &k in &items {
+                if mentions[k].origin == Origin::Tagger {
+                    mentions[k].kind = EntityType::Location;
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
 /// Merges mentions into entities, in order of first mention.
 pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     let text = doc.text();
@@ -187,6 +224,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
             }
         }
     }
+    places_along_lists(&mut mentions, tok);
     // Full names of people (two words or more) by the key of their last word, with where
     // they stand: for lone surnames (built again once the vote has settled types).
     // A "full name" whose first word is a person named alone elsewhere and whose last word
@@ -282,6 +320,20 @@ mod tests {
         let mut ms = vec![m(0..1, Person, "Reuters", Origin::Tagger), m(5..6, Organization, "Reuters", Origin::List)];
         one_type_per_name(&mut ms, |_| false);
         assert!(ms.iter().all(|x| x.kind == Organization));
+    }
+
+    #[test]
+    fn a_list_mostly_of_places_is_a_list_of_places() {
+        use EntityType::*;
+        let words = ["Yala", ",", "Narathiwat", "and", "Pattani", "are", "Anna", ",", "Bob", "and", "Yala"];
+        let tok = |i: usize| words[i];
+        let mut ms = vec![m(0..1, Location, "Yala", Origin::List), m(2..3, Location, "Narathiwat", Origin::Tagger), m(4..5, Person, "Pattani", Origin::Tagger)];
+        places_along_lists(&mut ms, tok);
+        assert_eq!(ms[2].kind, Location);
+        // Two people and a place: no list of places.
+        let mut ms = vec![m(6..7, Person, "Anna", Origin::Tagger), m(8..9, Person, "Bob", Origin::Tagger), m(10..11, Location, "Yala", Origin::List)];
+        places_along_lists(&mut ms, tok);
+        assert_eq!(ms.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![Person, Person, Location]);
     }
 
     #[test]
