@@ -23,6 +23,9 @@ pub struct Known {
     pub ambiguous: bool,
     /// Listed starting in lower case ("châu Âu"): it need not start capitalised in the text.
     pub lower_start: bool,
+    /// A country: a national team is written with its country's name, and the country stays
+    /// a place (cities and provinces give their names to clubs).
+    pub country: bool,
 }
 
 impl Known {
@@ -107,17 +110,17 @@ pub struct Lexicon {
     pub triggers: HashMap<Language, PhraseIndex<(Role, bool)>>,
 }
 
-/// The gazetteers: what each names, and whether that type is only a default (see
-/// [`Known::ambiguous`]).
-const GAZETTEERS: &[(EntityType, bool, &str)] = &[
-    (EntityType::Location, false, include_str!("../../data/gazetteer/countries.tsv")),
-    (EntityType::Location, true, include_str!("../../data/gazetteer/cities.tsv")),
-    (EntityType::Location, false, include_str!("../../data/gazetteer/us_states.tsv")),
-    (EntityType::Location, false, include_str!("../../data/gazetteer/vn_divisions.tsv")),
-    (EntityType::Location, false, include_str!("../../data/gazetteer/curated_locations.tsv")),
-    (EntityType::Organization, false, include_str!("../../data/gazetteer/curated_organizations.tsv")),
-    (EntityType::Weapon, false, include_str!("../../data/gazetteer/curated_weapons.tsv")),
-    (EntityType::Person, false, include_str!("../../data/gazetteer/curated_people.tsv")),
+/// The gazetteers: what each names, whether that type is only a default (see
+/// [`Known::ambiguous`]), and whether they are countries (see [`Known::country`]).
+const GAZETTEERS: &[(EntityType, bool, bool, &str)] = &[
+    (EntityType::Location, false, true, include_str!("../../data/gazetteer/countries.tsv")),
+    (EntityType::Location, true, false, include_str!("../../data/gazetteer/cities.tsv")),
+    (EntityType::Location, false, false, include_str!("../../data/gazetteer/us_states.tsv")),
+    (EntityType::Location, false, false, include_str!("../../data/gazetteer/vn_divisions.tsv")),
+    (EntityType::Location, false, false, include_str!("../../data/gazetteer/curated_locations.tsv")),
+    (EntityType::Organization, false, false, include_str!("../../data/gazetteer/curated_organizations.tsv")),
+    (EntityType::Weapon, false, false, include_str!("../../data/gazetteer/curated_weapons.tsv")),
+    (EntityType::Person, false, false, include_str!("../../data/gazetteer/curated_people.tsv")),
 ];
 
 const TRIGGERS: &[(Language, &str)] = &[
@@ -223,13 +226,19 @@ pub fn sort_longest_first<V>(index: &mut PhraseIndex<V>) {
 }
 
 impl Lexicon {
+    /// The list entries whose phrase is exactly `k`, a key of words separated by spaces.
+    pub fn listed<'s>(&'s self, k: &'s str) -> impl Iterator<Item = &'s Known> + 's {
+        let first = k.split(' ').next().unwrap_or("");
+        self.gazetteer.get(first).into_iter().flatten().filter(move |(words, _)| words.iter().map(String::as_str).eq(k.split(' '))).map(|(_, known)| known)
+    }
+
     fn load() -> Lexicon {
         let mut gazetteer: PhraseIndex<Known> = PhraseIndex::default();
-        for (kind, ambiguous, data) in GAZETTEERS {
+        for (kind, ambiguous, country, data) in GAZETTEERS {
             for (surface, canonical) in entries(data) {
                 let is_acronym = surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && surface.chars().count() <= 5;
                 let exact = is_acronym.then(|| surface.to_string());
-                insert(&mut gazetteer, surface, Known { kind: *kind, canonical: canonical.trim().to_string(), exact, ambiguous: *ambiguous, lower_start: surface.starts_with(char::is_lowercase) });
+                insert(&mut gazetteer, surface, Known { kind: *kind, canonical: canonical.trim().to_string(), exact, ambiguous: *ambiguous, lower_start: surface.starts_with(char::is_lowercase), country: *country });
             }
         }
         sort_longest_first(&mut gazetteer);
@@ -280,7 +289,7 @@ mod tests {
             let files: Vec<&str> = TRIGGERS.iter().filter(|(l, _)| *l == lang).map(|(_, d)| *d).collect();
             problems.extend(check_role_files(&files, |r| Role::parse(r).is_some()).into_iter().map(|p| format!("lexicon/{lang:?}: {p}")));
         }
-        for (kind, _, data) in GAZETTEERS {
+        for (kind, _, _, data) in GAZETTEERS {
             let first = data.lines().next().unwrap_or("");
             problems.extend(check_gazetteer(data).into_iter().map(|p| format!("gazetteer {kind:?} ({first}): {p}")));
         }

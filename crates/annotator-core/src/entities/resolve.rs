@@ -110,11 +110,8 @@ fn one_type_per_name(mentions: &mut [Mention], is_surname: impl Fn(&str) -> bool
     // team named after its city ("Milwaukee beat Toronto" beside "at MILWAUKEE"): each
     // sentence keeps its reading (measured: CoNLL dev 0.879 -> 0.882; dev en loses "a
     // Tottenham shirt", read as the place).
-    let gazetteer = &super::lexicon::Lexicon::get().gazetteer;
-    let a_place = |k: &str| {
-        let words: Vec<&str> = k.split(' ').collect();
-        gazetteer.get(words[0]).is_some_and(|c| c.iter().any(|(w, known)| known.kind == EntityType::Location && w.iter().map(String::as_str).eq(words.iter().copied())))
-    };
+    let lexicon = super::lexicon::Lexicon::get();
+    let a_place = |k: &str| lexicon.listed(k).any(|known| known.kind == EntityType::Location);
     let team_and_city = |v: &[(EntityType, usize, bool, usize)], k: &str| v.iter().all(|(t, ..)| matches!(t, EntityType::Location | EntityType::Organization)) && a_place(k);
     for (m, k) in mentions.iter_mut().zip(&keys).filter(|(m, _)| votes_of(m)) {
         let Some(v) = votes.get(k.as_str()).filter(|v| v.len() > 1 && !team_and_city(v, k)) else { continue };
@@ -130,8 +127,8 @@ fn one_type_per_name(mentions: &mut [Mention], is_surname: impl Fn(&str) -> bool
 /// ("Washington" is not the Washington Post) or is the surname of a person named in full
 /// ("Parnevik" after "Jesper Parnevik" is not the headline's "PARNEVIK TAKES").
 fn short_forms_of_organizations<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t str, is_surname: impl Fn(&str) -> bool) {
-    let gazetteer = &super::lexicon::Lexicon::get().gazetteer;
-    let a_place = |k: &str| gazetteer.get(k).is_some_and(|c| c.iter().any(|(words, known)| words.len() == 1 && known.kind == EntityType::Location));
+    let lexicon = super::lexicon::Lexicon::get();
+    let a_place = |k: &str| lexicon.listed(k).any(|known| known.kind == EntityType::Location);
     let mut orgs: HashMap<String, String> = HashMap::new();
     for m in mentions.iter().filter(|m| m.kind == EntityType::Organization && m.tokens.len() >= 2 && !m.lone) {
         orgs.entry(key(tok(m.tokens.start))).or_insert_with(|| m.canonical.clone());
@@ -182,6 +179,45 @@ fn places_along_lists<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t s
     }
 }
 
+/// Words that make an article one about football: "bóng đá", "cầu thủ", "HLV"…
+const FOOTBALL: &[&str] = &["bóng đá", "cầu thủ", "hlv", "v-league", "v.league", "bàn thắng", "ghi bàn", "trận đấu", "clb", "tiền vệ", "tiền đạo", "thủ môn"];
+
+/// Words right before a place's name that make it the club named after it, in an article
+/// about football: "CLB Nam Định", "chủ nhà Nam Định", "đánh bại Hà Nội", "trước Hà Nội".
+const CLUB_CUES: &[&str] = &["clb", "câu lạc bộ", "đội", "đội bóng", "chủ nhà", "đội khách", "đánh bại", "trước", "thắng", "hòa", "gặp", "tiếp", "thua", "cho", "về"];
+
+/// How many words before a place a club cue may stand ("đội đứng thứ 7 Thanh Hóa").
+const CLUB_CUE_WINDOW: usize = 4;
+
+/// In an article about football, a place a list knows (a city, a province) that a club cue
+/// introduces once is the club named after it, and so are its other mentions, except where
+/// a word of place introduces it ("tại Pleiku", "tỉnh Nam Định", a rule's reading).
+fn clubs_named_after_places<'t>(mentions: &mut [Mention], n: usize, tok: impl Fn(usize) -> &'t str) {
+    let lower = |k: usize| tok(k).to_lowercase();
+    let words: Vec<String> = (0..n).map(lower).collect();
+    let phrase_at = |k: usize, p: &str| {
+        let parts: Vec<&str> = p.split(' ').collect();
+        k + parts.len() <= n && parts.iter().enumerate().all(|(j, w)| words[k + j] == *w)
+    };
+    let football = FOOTBALL.iter().filter(|p| (0..n).any(|k| phrase_at(k, p))).count() >= 2;
+    if !football {
+        return;
+    }
+    // A city or a province, not a country (a national team leaves its country a place).
+    let lexicon = super::lexicon::Lexicon::get();
+    let country = |k: &str| lexicon.listed(k).any(|known| known.country);
+    let listed = |m: &Mention| m.kind == EntityType::Location && matches!(m.origin, Origin::List | Origin::AmbiguousList) && !country(&key(&m.canonical));
+    let cued = |m: &Mention| {
+        let from = m.tokens.start.saturating_sub(CLUB_CUE_WINDOW);
+        (from..m.tokens.start).any(|k| CLUB_CUES.iter().any(|c| phrase_at(k, c) && k + c.split(' ').count() <= m.tokens.start))
+    };
+    let placed = |m: &Mention| m.tokens.start > 0 && matches!(words[m.tokens.start - 1].as_str(), "tại" | "ở" | "từ" | "đến" | "tới");
+    let clubs: std::collections::HashSet<String> = mentions.iter().filter(|m| listed(m) && cued(m) && !placed(m)).map(|m| key(&m.canonical)).collect();
+    for m in mentions.iter_mut().filter(|m| listed(m) && !placed(m) && clubs.contains(&key(&m.canonical))) {
+        m.kind = EntityType::Organization;
+    }
+}
+
 /// Merges mentions into entities, in order of first mention.
 pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     let text = doc.text();
@@ -225,6 +261,9 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
         }
     }
     places_along_lists(&mut mentions, tok);
+    if doc.language == crate::Language::Vi {
+        clubs_named_after_places(&mut mentions, doc.tokens.len(), tok);
+    }
     // Full names of people (two words or more) by the key of their last word, with where
     // they stand: for lone surnames (built again once the vote has settled types).
     // A "full name" whose first word is a person named alone elsewhere and whose last word
