@@ -234,11 +234,14 @@ impl Lexicon {
 
     fn load() -> Lexicon {
         let mut gazetteer: PhraseIndex<Known> = PhraseIndex::default();
-        for (kind, ambiguous, country, data) in GAZETTEERS {
+        // A country by its canonical name, whichever list names it ("Mỹ" is curated).
+        let countries: std::collections::HashSet<&str> = GAZETTEERS.iter().filter(|g| g.2).flat_map(|g| entries(g.3)).map(|(_, canonical)| canonical.trim()).collect();
+        for (kind, ambiguous, _, data) in GAZETTEERS {
             for (surface, canonical) in entries(data) {
                 let is_acronym = surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && surface.chars().count() <= 5;
                 let exact = is_acronym.then(|| surface.to_string());
-                insert(&mut gazetteer, surface, Known { kind: *kind, canonical: canonical.trim().to_string(), exact, ambiguous: *ambiguous, lower_start: surface.starts_with(char::is_lowercase), country: *country });
+                let country = *kind == EntityType::Location && countries.contains(canonical.trim());
+                insert(&mut gazetteer, surface, Known { kind: *kind, canonical: canonical.trim().to_string(), exact, ambiguous: *ambiguous, lower_start: surface.starts_with(char::is_lowercase), country });
             }
         }
         sort_longest_first(&mut gazetteer);

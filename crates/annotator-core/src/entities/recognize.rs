@@ -205,6 +205,13 @@ fn gazetteer(ctx: &Ctx, covered: &mut [bool]) -> Vec<Mention> {
             i += 1;
             continue;
         }
+        // Vietnamese: a title introduces a person, even one named like a city or a province
+        // ("tiền vệ Xuân Trường", "bầu Đức"); a country after a title is the title's country
+        // ("Tổng thống Mỹ").
+        if ctx.lang == Language::Vi && k.kind == EntityType::Location && !k.country && ctx.role_ending_at(i, &[Role::PersonTitle, Role::PersonTitleKept]).is_some() {
+            i += 1;
+            continue;
+        }
         // Vietnamese: a family name followed by capitalised syllables is a person, even when a
         // place hides inside ("Nguyễn Đức Toàn", "Hồ Văn Lan").
         if let Some(end) = names::vietnamese_full_name(ctx, i).filter(|&e| e > i + len) {
