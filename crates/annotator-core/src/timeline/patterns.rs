@@ -279,13 +279,23 @@ fn compile(lang: Language) -> Vec<Pattern> {
             p(r"(?:[A-ZĐ][\w\-]*|(?i:mùa giải|mùa|cổ tức|niên khóa|năm tài chính|Tết|khóa))\s+(?P<span>(?:19|20)\d\d)(?-u:\b)(?P<tail>\s*(?:người|đồng|tỷ|triệu|USD|km|m|ha|con|xe|tấn|kg|%))?", |c| if c.name("tail").is_some() { None } else { c.name("span")?.as_str().parse().ok().map(Raw::Year) }),
             p(r"(?i:năm ngoái|năm trước)", |_| Some(Raw::YearOffset(-1))),
             p(r"(?i:năm nay)", |_| Some(Raw::YearOffset(0))),
-            p(r"(?i:năm tới|năm sau)", |_| Some(Raw::YearOffset(1))),
+            // (not "trong 20-30 năm tới", the years to come)
+            p(r"(?P<n>\d\s+)?(?i:năm tới|năm sau)", |c| if c.name("n").is_some() { None } else { Some(Raw::YearOffset(1)) }),
             // "cùng ngày", "21h cùng ngày", "hôm sau", "ngày hôm sau": from the last day named
             p(r"(?i:(?:\d{1,2}h(?:\d\d)?\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+)?cùng ngày)", |_| Some(Raw::DayAfterLast(0))),
             p(r"(?i:(?:(?:ngày|sáng|trưa|chiều|tối|đêm)\s+)?hôm sau)", |_| Some(Raw::DayAfterLast(1))),
+            // "ngay trong đêm", "Một giờ sau", "vài giờ sau": the day last named
+            p(r"(?i:ngay trong (?:ngày|đêm)|(?:\d{1,2}|một|hai|ba|vài|mấy) (?:giờ|tiếng) sau)", |_| Some(Raw::DayAfterLast(0))),
+            // "hôm thứ hai", "tối thứ bảy tuần qua", "sáng chủ nhật": a weekday after a part of
+            // the day ("thứ hai" alone is also "second")
+            p(r"(?i:(?:hôm|sáng|trưa|chiều|tối|đêm)\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)(?:\s+tuần\s+(?:qua|trước|này))?)", |c| weekday_vi(c.get(0)?.as_str().to_lowercase().split(" tuần").next()?).map(Raw::Weekday)),
+            // "(26/6)", "từ 22/4": a day and month after an opening bracket or "from"
+            p(r"(?:\(|(?i:từ|đến)\s+)(?P<span>(?P<d>\d{1,2})/(?P<m>\d{1,2}))(?-u:\b)", day_month),
             // "cách đây 3 ngày", "4 ngày trước", "2 tuần trước"
             p(r"(?i:cách đây\s+(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng))", counted_back),
-            p(r"(?i:(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng)\s+trước)", counted_back),
+            // (not "15 ngày trước kỳ điều hành", "3 ngày trước khi…", "2 ngày trước đó": days
+            // before an event, not before the reference)
+            p(r"(?i:(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng)\s+trước)(?P<tail>\s+(?:khi|kỳ|đó|lúc|hạn|thời điểm|phiên|cuộc|vụ|trận|sự kiện))?", |c| if c.name("tail").is_some() { None } else { counted_back(c) }),
             p(r"(?i:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|ngày hôm nay)", |_| Some(Raw::DayOffset(0))),
             p(r"(?i:hôm qua|sáng qua|trưa qua|chiều qua|tối qua|đêm qua|ngày hôm qua)", |_| Some(Raw::DayOffset(-1))),
             p(r"(?i:ngày mai)", |_| Some(Raw::DayOffset(1))),
@@ -304,7 +314,7 @@ fn compile(lang: Language) -> Vec<Pattern> {
             // "4 October 2020"
             p(&format!(r"(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})\s*,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"), en_full),
             // "Tuesday, November 19", "Oct. 4", "September 2"
-            p(&format!(r"(?-u:\b)(?:(?P<cue>(?i:since|until|till|by))\s+)?(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*-\s*\d{{1,2}}(?-u:\b))?"), en_day_month),
+            p(&format!(r"(?-u:\b)(?:(?P<cue>(?i:since|until|till))\s+)?(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*-\s*\d{{1,2}}(?-u:\b))?"), en_day_month),
             // "15 November", "On 9 January"
             p(&format!(r"(?-u:\b)(?:[Oo]n\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})(?-u:\b)"), en_day_month),
             // "June 2019", "in November 2018"
@@ -331,6 +341,7 @@ fn compile(lang: Language) -> Vec<Pattern> {
             // "the same day", "the next day", "the following day": from the last day named
             p(r"(?-u:\b)(?i:(?:on\s+)?the same day|later that day)(?-u:\b)", |_| Some(Raw::DayAfterLast(0))),
             p(r"(?-u:\b)(?i:the (?:next|following) (?:day|morning))(?-u:\b)", |_| Some(Raw::DayAfterLast(1))),
+            p(r"(?-u:\b)(?i:(?:hours|minutes) (?:later|after)|that (?:evening|night|afternoon|morning))(?-u:\b)", |_| Some(Raw::DayAfterLast(0))),
             p(r"(?-u:\b)(?i:last year|a year ago|a year earlier|a year before|the year before|the previous year|the year-ago|year-earlier|year-ago)(?-u:\b)", |_| Some(Raw::YearOffset(-1))),
             p(r"(?-u:\b)(?i:(?:(?:earlier|later|so far|early|late)\s+)?this year)(?-u:\b)", |_| Some(Raw::YearOffset(0))),
             p(r"(?-u:\b)(?i:(?:(?:early|late)\s+)?next year)(?-u:\b)", |_| Some(Raw::YearOffset(1))),
