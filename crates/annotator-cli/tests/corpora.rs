@@ -65,9 +65,9 @@ fn conll2003_dev_entities_stay_above_their_floor() {
 #[test]
 fn tempeval3_dates_stay_above_their_floor() {
     let Some(dir) = setup("TempEval-3") else { return };
-    // Value F1 of calendar dates, measured 0.743 (2026-12-01); floor 0.02 below.
+    // Value F1 of calendar dates, measured 0.744 (2026-12-01); floor 0.02 below.
     let f1 = score(&dir, "dates", "tempeval3/tbaq_train.jsonl", &[]);
-    assert!(f1 + 1e-9 >= 0.723, "TempEval-3 TBAQ date value F1 {f1:.3} fell below its floor 0.723");
+    assert!(f1 + 1e-9 >= 0.724, "TempEval-3 TBAQ date value F1 {f1:.3} fell below its floor 0.724");
 }
 
 #[test]
