@@ -192,15 +192,19 @@ const CLUB_CUE_WINDOW: usize = 4;
 /// In an article about football, a place a list knows (a city, a province) that a club cue
 /// introduces once is the club named after it, and so are its other mentions, except where
 /// a word of place introduces it ("tại Pleiku", "tỉnh Nam Định", a rule's reading).
-fn clubs_named_after_places<'t>(mentions: &mut [Mention], n: usize, tok: impl Fn(usize) -> &'t str) {
-    let lower = |k: usize| tok(k).to_lowercase();
-    let words: Vec<String> = (0..n).map(lower).collect();
-    let phrase_at = |k: usize, p: &str| {
-        let parts: Vec<&str> = p.split(' ').collect();
-        k + parts.len() <= n && parts.iter().enumerate().all(|(j, w)| words[k + j] == *w)
-    };
-    let football = FOOTBALL.iter().filter(|p| (0..n).any(|k| phrase_at(k, p))).count() >= 2;
-    if !football {
+fn clubs_named_after_places(mentions: &mut [Mention], keys: &[crate::text::Key]) {
+    let n = keys.len();
+    // Phrases as keys, compared word by word with the document's keys (no allocation per token).
+    let keyed = |list: &[&str]| -> Vec<Vec<String>> { list.iter().map(|p| p.split(' ').map(key).collect()).collect() };
+    let (football, cues) = (keyed(FOOTBALL), keyed(CLUB_CUES));
+    let phrase_at = |k: usize, p: &[String]| k + p.len() <= n && p.iter().enumerate().all(|(j, w)| *keys[k + j] == **w);
+    let mut seen = vec![false; football.len()];
+    for k in 0..n {
+        for (f, p) in football.iter().enumerate() {
+            seen[f] |= !seen[f] && *keys[k] == *p[0] && phrase_at(k, p);
+        }
+    }
+    if seen.iter().filter(|&&s| s).count() < 2 {
         return;
     }
     // A city or a province, not a country (a national team leaves its country a place).
@@ -209,9 +213,9 @@ fn clubs_named_after_places<'t>(mentions: &mut [Mention], n: usize, tok: impl Fn
     let listed = |m: &Mention| m.kind == EntityType::Location && matches!(m.origin, Origin::List | Origin::AmbiguousList) && !country(&key(&m.canonical));
     let cued = |m: &Mention| {
         let from = m.tokens.start.saturating_sub(CLUB_CUE_WINDOW);
-        (from..m.tokens.start).any(|k| CLUB_CUES.iter().any(|c| phrase_at(k, c) && k + c.split(' ').count() <= m.tokens.start))
+        (from..m.tokens.start).any(|k| cues.iter().any(|c| k + c.len() <= m.tokens.start && phrase_at(k, c)))
     };
-    let placed = |m: &Mention| m.tokens.start > 0 && matches!(words[m.tokens.start - 1].as_str(), "tại" | "ở" | "từ" | "đến" | "tới");
+    let placed = |m: &Mention| m.tokens.start > 0 && matches!(&*keys[m.tokens.start - 1], "tai" | "o" | "tu" | "den" | "toi" | "tại" | "ở" | "từ" | "đến" | "tới");
     let clubs: std::collections::HashSet<String> = mentions.iter().filter(|m| listed(m) && cued(m) && !placed(m)).map(|m| key(&m.canonical)).collect();
     for m in mentions.iter_mut().filter(|m| listed(m) && !placed(m) && clubs.contains(&key(&m.canonical))) {
         m.kind = EntityType::Organization;
@@ -262,7 +266,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     }
     places_along_lists(&mut mentions, tok);
     if doc.language == crate::Language::Vi {
-        clubs_named_after_places(&mut mentions, doc.tokens.len(), tok);
+        clubs_named_after_places(&mut mentions, &doc.keys);
     }
     // Full names of people (two words or more) by the key of their last word, with where
     // they stand: for lone surnames (built again once the vote has settled types).
