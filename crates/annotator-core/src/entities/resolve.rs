@@ -186,6 +186,9 @@ const FOOTBALL: &[&str] = &["bóng đá", "cầu thủ", "hlv", "v-league", "v.l
 /// about football: "CLB Nam Định", "chủ nhà Nam Định", "đánh bại Hà Nội", "trước Hà Nội".
 const CLUB_CUES: &[&str] = &["clb", "câu lạc bộ", "đội", "đội bóng", "chủ nhà", "đội khách", "đánh bại", "trước", "thắng", "hòa", "gặp", "tiếp", "thua", "cho", "về"];
 
+/// Words before a place's name that make it the place: "tại Pleiku", "đến Hà Nội".
+const PLACE_WORDS: &[&str] = &["tại", "ở", "từ", "đến", "tới"];
+
 /// How many words before a place a club cue may stand ("đội đứng thứ 7 Thanh Hóa").
 const CLUB_CUE_WINDOW: usize = 4;
 
@@ -215,7 +218,8 @@ fn clubs_named_after_places(mentions: &mut [Mention], keys: &[crate::text::Key])
         let from = m.tokens.start.saturating_sub(CLUB_CUE_WINDOW);
         (from..m.tokens.start).any(|k| cues.iter().any(|c| k + c.len() <= m.tokens.start && phrase_at(k, c)))
     };
-    let placed = |m: &Mention| m.tokens.start > 0 && matches!(&*keys[m.tokens.start - 1], "tai" | "o" | "tu" | "den" | "toi" | "tại" | "ở" | "từ" | "đến" | "tới");
+    let places = keyed(PLACE_WORDS);
+    let placed = |m: &Mention| m.tokens.start > 0 && places.iter().any(|p| *keys[m.tokens.start - 1] == *p[0]);
     let clubs: std::collections::HashSet<String> = mentions.iter().filter(|m| listed(m) && cued(m) && !placed(m)).map(|m| key(&m.canonical)).collect();
     for m in mentions.iter_mut().filter(|m| listed(m) && !placed(m) && clubs.contains(&key(&m.canonical))) {
         m.kind = EntityType::Organization;
