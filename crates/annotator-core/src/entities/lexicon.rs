@@ -232,6 +232,11 @@ impl Lexicon {
         self.gazetteer.get(first).into_iter().flatten().filter(move |(words, _)| words.iter().map(String::as_str).eq(k.split(' '))).map(|(_, known)| known)
     }
 
+    /// Whether a list names a place exactly `k`.
+    pub fn names_a_place(&self, k: &str) -> bool {
+        self.listed(k).any(|known| known.kind == EntityType::Location)
+    }
+
     fn load() -> Lexicon {
         let mut gazetteer: PhraseIndex<Known> = PhraseIndex::default();
         // A country by its canonical name, whichever list names it ("Mỹ" is curated).

@@ -111,8 +111,7 @@ fn one_type_per_name(mentions: &mut [Mention], is_surname: impl Fn(&str) -> bool
     // sentence keeps its reading (measured: CoNLL dev 0.879 -> 0.882; dev en loses "a
     // Tottenham shirt", read as the place).
     let lexicon = super::lexicon::Lexicon::get();
-    let a_place = |k: &str| lexicon.listed(k).any(|known| known.kind == EntityType::Location);
-    let team_and_city = |v: &[(EntityType, usize, bool, usize)], k: &str| v.iter().all(|(t, ..)| matches!(t, EntityType::Location | EntityType::Organization)) && a_place(k);
+    let team_and_city = |v: &[(EntityType, usize, bool, usize)], k: &str| v.iter().all(|(t, ..)| matches!(t, EntityType::Location | EntityType::Organization)) && lexicon.names_a_place(k);
     for (m, k) in mentions.iter_mut().zip(&keys).filter(|(m, _)| votes_of(m)) {
         let Some(v) = votes.get(k.as_str()).filter(|v| v.len() > 1 && !team_and_city(v, k)) else { continue };
         if let Some(&(kind, ..)) = v.iter().max_by_key(|(_, n, listed, first)| (*n, *listed, std::cmp::Reverse(*first))) {
@@ -128,27 +127,29 @@ fn one_type_per_name(mentions: &mut [Mention], is_surname: impl Fn(&str) -> bool
 /// ("Parnevik" after "Jesper Parnevik" is not the headline's "PARNEVIK TAKES").
 fn short_forms_of_organizations<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t str, is_surname: impl Fn(&str) -> bool) {
     let lexicon = super::lexicon::Lexicon::get();
-    let a_place = |k: &str| lexicon.listed(k).any(|known| known.kind == EntityType::Location);
     let mut orgs: HashMap<String, String> = HashMap::new();
     for m in mentions.iter().filter(|m| m.kind == EntityType::Organization && m.tokens.len() >= 2 && !m.lone) {
         orgs.entry(key(tok(m.tokens.start))).or_insert_with(|| m.canonical.clone());
     }
     for m in mentions.iter_mut().filter(|m| m.tokens.len() == 1 && m.origin == Origin::Tagger && m.kind != EntityType::Organization) {
         let k = key(&m.canonical);
-        if let Some(full) = orgs.get(&k).filter(|_| !a_place(&k) && !is_surname(&k)) {
+        if let Some(full) = orgs.get(&k).filter(|_| !lexicon.names_a_place(&k) && !is_surname(&k)) {
             m.kind = EntityType::Organization;
             m.canonical = full.clone();
         }
     }
 }
 
+/// Whether `b` is the item after `a` in a list: only a comma or a conjunction (one or two
+/// tokens: ", and") between them.
+fn next_in_list<'t>(a: &Mention, b: &Mention, tok: &impl Fn(usize) -> &'t str) -> bool {
+    b.tokens.start > a.tokens.end && b.tokens.start - a.tokens.end <= 2 && (a.tokens.end..b.tokens.start).all(|k| matches!(tok(k), "," | "and" | "và" | "or" | "hoặc"))
+}
+
 /// A list of three names or more, most of them places and one at least a listed place
 /// ("Yala, Narathiwat and Pattani are the provinces…"), is a list of places: the tagger's
 /// other readings of its items yield. Mentions are sorted by position.
 fn places_along_lists<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t str) {
-    let joined = |a: &Mention, b: &Mention| {
-        b.tokens.start > a.tokens.end && b.tokens.start - a.tokens.end <= 2 && (a.tokens.end..b.tokens.start).all(|k| matches!(tok(k), "," | "and" | "và" | "or" | "hoặc"))
-    };
     let mut i = 0;
     while i < mentions.len() {
         // The run of joined mentions from i (nested mentions inside an item are skipped).
@@ -160,7 +161,7 @@ fn places_along_lists<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t s
                 j += 1;
                 continue;
             }
-            if !joined(last, &mentions[j]) {
+            if !next_in_list(last, &mentions[j], &tok) {
                 break;
             }
             items.push(j);
@@ -249,12 +250,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
         // Only the next few mentions can be the next item of a list (mentions are sorted).
         for j in i + 1..mentions.len().min(i + 4) {
             let (a, b) = (&mentions[i], &mentions[j]);
-            if b.tokens.start < a.tokens.end {
-                continue;
-            }
-            let gap: Vec<&str> = (a.tokens.end..b.tokens.start).map(tok).collect();
-            let joined = !gap.is_empty() && gap.len() <= 2 && gap.iter().all(|g| matches!(*g, "," | "and" | "và" | "or" | "hoặc"));
-            if !joined {
+            if !next_in_list(a, b, &tok) {
                 continue;
             }
             let (wi, si) = match (a.weak || a.lone, b.weak || b.lone) {
