@@ -59,7 +59,8 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
         let para = paragraph_of(f.range.start);
         // A date the sentence looks forward to ("will vote on Tuesday", "sẽ diễn ra vào
         // tháng 5") lies ahead of the reference, not behind it.
-        let raw = if looks_ahead(text, doc.sentence_at(f.range.start).start, f.range.start) { f.raw.ahead() } else { f.raw };
+        let event = doc.sentence_at(f.range.start);
+        let raw = if looks_ahead(text, event.start, f.range.start) { f.raw.ahead() } else { f.raw };
         let f = patterns::Found { raw, ..f };
         let inherited = context.filter(|c| para <= c.paragraph + 1 && reference.is_none_or(|r| c.year != r.year)).map(|c| c.year);
         let value = match f.raw {
@@ -84,7 +85,7 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
             last_day = Some(day);
         }
         raws.push(f.raw);
-        out.push(Dated { value, event: doc.sentence_at(f.range.start), range: f.range });
+        out.push(Dated { value, event, range: f.range });
     }
     resolve_speech_time(text, &mut out, &raws);
     out
@@ -125,17 +126,24 @@ const FUTURE_CUES: &[&str] = &["will ", "'ll ", "’ll ", "shall ", "is schedule
 const FUTURE_WINDOW: usize = 48;
 
 fn looks_ahead(text: &str, sentence_start: usize, at: usize) -> bool {
-    let from = crate::text::floor_char_boundary(text, at.saturating_sub(FUTURE_WINDOW)).max(sentence_start);
     // Within the date's own clause: "…to take place in May; talks began in May".
-    let before = text[from..at].rsplit([';', ':']).next().unwrap_or("").to_lowercase();
-    FUTURE_CUES.iter().any(|c| before.contains(c))
+    let before = words_before(text, sentence_start, at, FUTURE_WINDOW);
+    let clause = before.rsplit([';', ':']).next().unwrap_or("");
+    FUTURE_CUES.iter().any(|c| clause.contains(c))
+}
+
+/// The last `window` bytes before byte `at` within its sentence (from `sentence_start`), in
+/// lower case: what a cue before a date is read in.
+fn words_before(text: &str, sentence_start: usize, at: usize, window: usize) -> String {
+    let from = crate::text::floor_char_boundary(text, at.saturating_sub(window)).max(sentence_start);
+    text[from..at].to_lowercase()
 }
 
 /// Whether the words right before byte `at` (within its sentence, from `sentence_start`) are
 /// a verb of saying, optionally with "on": "Blanton said Tuesday", "said on Monday". Only the
 /// last few words are read, so a date costs the same however long its sentence is.
 fn spoken_before(text: &str, sentence_start: usize, at: usize) -> bool {
-    let from = crate::text::floor_char_boundary(text, at.saturating_sub(32)).max(sentence_start);
-    let before = text[from..at].trim_end().to_lowercase();
+    let before = words_before(text, sentence_start, at, 32);
+    let before = before.trim_end();
     SPEECH_VERBS.iter().any(|v| before.ends_with(v) || before.strip_suffix(" on").is_some_and(|b| b.ends_with(v)))
 }

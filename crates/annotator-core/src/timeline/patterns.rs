@@ -36,7 +36,8 @@ pub enum Raw {
     Full(Date),
     /// A day of a month without its year, with the weekday written beside it, if any
     /// ("Tuesday, November 19": the year in which it was a Tuesday).
-    /// `lean` is the way a cue word before it points: -1 "since", +1 "until", "by", 0 none.
+    /// `lean` is the way a cue word before it points: -1 "since", +1 "until" (or a future
+    /// tense before it), 0 none.
     DayMonth { day: u32, month: u32, weekday: Option<u32>, lean: i8 },
     MonthYear(i32, u32),
     Month(u32),
