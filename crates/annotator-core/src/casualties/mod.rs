@@ -363,7 +363,7 @@ fn zero_before(scan: &Scan, a: usize, s: usize, aux: &[&str]) -> Option<usize> {
     }
     while k < s {
         match scan.word_at(k) {
-            Some((len, Word::NounMilitary | Word::NounCivilian | Word::NounPerson)) if k + len <= s => k += len,
+            Some((len, w)) if w.people().is_some() && k + len <= s => k += len,
             _ if key_in(scan, k, &["nào", "ai", "the"]) || key_in(scan, k, aux) => k += 1,
             _ => return None,
         }
@@ -413,16 +413,10 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
             k = e2;
             whole = true;
         }
-        if let Some((len, w)) = scan.word_at(k).filter(|(l, _)| k + l <= b) {
-            match w {
-                Word::NounMilitary => group = Group::Military,
-                Word::NounCivilian => group = Group::Civilian,
-                _ => {}
-            }
-            if matches!(w, Word::NounMilitary | Word::NounCivilian | Word::NounPerson) {
-                k += len;
-                whole = true;
-            }
+        if let Some((len, g)) = scan.word_at(k).filter(|(l, _)| k + l <= b).and_then(|(len, w)| Some((len, w.people()?))) {
+            group = g;
+            k += len;
+            whole = true;
         }
         return whole.then_some(Quantity { start: i, number_end: k, end: k, min, max, group, has_noun: true, guessed: false });
     }
@@ -440,7 +434,7 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
     while j < k + 3 && adjective(j) {
         j += 1;
     }
-    if j > k && scan.word_at(j).is_some_and(|(_, w)| matches!(w, Word::NounMilitary | Word::NounCivilian | Word::NounPerson)) {
+    if j > k && scan.word_at(j).is_some_and(|(_, w)| w.people().is_some()) {
         k = j;
     } else if lang == crate::Language::En && !article {
         // Any plural noun counts people when an outcome follows: "Seven employees of the

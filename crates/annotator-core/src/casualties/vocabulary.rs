@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::entities::lexicon::{insert, lines, sort_longest_first, PhraseIndex};
-use crate::model::CasualtyKind;
+use crate::model::{CasualtyKind, Group};
 use crate::text::language::Language;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,19 @@ pub enum Word {
     /// A word that begins with an outcome word and is not one ("bắt đầu", to begin): read
     /// so that the outcome word inside it is not.
     Other,
+}
+
+impl Word {
+    /// The group of a people noun ("binh sĩ" military, "dân thường" civilian, "người" either);
+    /// `None` for any other word.
+    pub fn people(self) -> Option<Group> {
+        match self {
+            Word::NounMilitary => Some(Group::Military),
+            Word::NounCivilian => Some(Group::Civilian),
+            Word::NounPerson => Some(Group::Unspecified),
+            _ => None,
+        }
+    }
 }
 
 fn parse(role: &str) -> Option<Word> {
