@@ -126,16 +126,16 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
     Some(split_people_at_and(ctx, split_at_titles(ctx, named)))
 }
 
-/// A title inside a tagged name separates two names: "Facebook CEO Mark Zuckerberg" is the
-/// company, then the person the title introduces.
-fn split_at_titles(ctx: &Ctx, spans: Vec<(Range<usize>, EntityType)>) -> Vec<(Range<usize>, EntityType)> {
+
+/// A tagged name cut in two where `cut` finds a separator in it: `(separator, type of the
+/// second part)`; the first part keeps the name's type.
+fn split_where(spans: Vec<(Range<usize>, EntityType)>, cut: impl Fn(&Range<usize>, EntityType) -> Option<(Range<usize>, EntityType)>) -> Vec<(Range<usize>, EntityType)> {
     let mut out = Vec::with_capacity(spans.len());
     for (r, kind) in spans {
-        let title = (r.start + 1..r.end).find_map(|k| ctx.role_at(k, &[Role::PersonTitle]).map(|(l, _)| (k, k + l))).filter(|&(_, e)| e < r.end && ctx.tk[e].cap);
-        match title {
-            Some((k, e)) => {
-                out.push((r.start..k, kind));
-                out.push((e..r.end, EntityType::Person));
+        match cut(&r, kind) {
+            Some((sep, second)) => {
+                out.push((r.start..sep.start, kind));
+                out.push((sep.end..r.end, second));
             }
             None => out.push((r, kind)),
         }
@@ -143,21 +143,22 @@ fn split_at_titles(ctx: &Ctx, spans: Vec<(Range<usize>, EntityType)>) -> Vec<(Ra
     out
 }
 
+/// A title inside a tagged name separates two names: "Facebook CEO Mark Zuckerberg" is the
+/// company, then the person the title introduces.
+fn split_at_titles(ctx: &Ctx, spans: Vec<(Range<usize>, EntityType)>) -> Vec<(Range<usize>, EntityType)> {
+    split_where(spans, |r, _| {
+        let title = (r.start + 1..r.end).find_map(|k| ctx.role_at(k, &[Role::PersonTitle]).map(|(l, _)| k..k + l));
+        title.filter(|t| t.end < r.end && ctx.tk[t.end].cap).map(|t| (t, EntityType::Person))
+    })
+}
+
 /// One person's name never holds "and": "Trevor M. Ashby and Colleen B. Rourke" is two
 /// people (an organization may: "Procter and Gamble").
 fn split_people_at_and(ctx: &Ctx, spans: Vec<(Range<usize>, EntityType)>) -> Vec<(Range<usize>, EntityType)> {
-    let mut out = Vec::with_capacity(spans.len());
-    for (r, kind) in spans {
+    split_where(spans, |r, kind| {
         let and = (r.start + 1..r.end.saturating_sub(1)).find(|&k| kind == EntityType::Person && matches!(ctx.tk[k].text, "and" | "&"));
-        match and {
-            Some(k) => {
-                out.push((r.start..k, kind));
-                out.push((k + 1..r.end, kind));
-            }
-            None => out.push((r, kind)),
-        }
-    }
-    out
+        and.map(|k| (k..k + 1, kind))
+    })
 }
 
 /// A person's name with a middle initial is one name: "Ryan S. Hollman" comes out of the
