@@ -4,22 +4,20 @@
 
 use annotator_core::{annotate, Language, Options};
 
+#[path = "support/cases.rs"]
+mod cases;
+
 fn check(file: &str, data: &str, language: Language) {
-    let mut failures = Vec::new();
-    for (n, line) in data.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
+    cases::check_lines(file, data, |at, line| {
         let mut cols = line.split('\t');
         let (Some(reference), Some(text), Some(expected)) = (cols.next(), cols.next(), cols.next()) else {
-            panic!("{file}:{}: want REFERENCE<TAB>TEXT<TAB>EXPECTED", n + 1);
+            panic!("{at}: want REFERENCE<TAB>TEXT<TAB>EXPECTED");
         };
-        let date = annotator_core::Date::parse_iso(reference).unwrap_or_else(|| panic!("{file}:{}: bad date {reference}", n + 1));
+        let date = annotator_core::Date::parse_iso(reference).unwrap_or_else(|| panic!("{at}: bad date {reference}"));
         let ann = annotate(text, &Options { language: Some(language), date: Some(date) }).expect("a sentence annotates");
         let found: Vec<String> = ann.timeline.iter().map(|t| format!("{}={}", t.text, t.value)).collect();
-        let want: Vec<String> = if expected == "none" { Vec::new() } else { expected.split(" | ").map(str::to_string).collect() };
-        if found != want {
-            failures.push(format!("{file}:{}: {text:?}\n   want {want:?}\n   got  {found:?}", n + 1));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        cases::same_items(text, expected, &found)
+    });
 }
 
 #[test]
