@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command: install what is missing, then run every test:
-#   1. native unit, property, CLI and dev-set tests (cargo test --workspace)
+#   1. native unit, property, CLI and dev-set tests (cargo test --workspace), and the README's
+#      command-line examples run as printed
 #   2. the English tagger's model is what its training command makes from ../shared (if there)
 #      and wasm tests in headless Chromium (wasm-bindgen-test)
 #   3. the release page (Trunk), the embed module and the single file, then end-to-end tests
@@ -15,6 +16,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "native tests"
 cargo test --workspace --release
+
+step "the README's command-line examples, exactly as printed"
+bash scripts/readme-cli.sh
 
 step "the shipped English tagger is what its training command makes"
 # The trigger lexicon and gazetteers are features of the tagger: a change to them without a
