@@ -11,6 +11,7 @@ printed as JSON (offsets in Unicode code points of the text as given).
   FILE | -        the article (UTF-8 text); '-' or nothing reads standard input
   --lang L        vi, en or auto (default: auto, detected)
   --date D        publication date; relative and year-less dates resolve against it
+                  (YYYY-MM-DD, or a timestamp such as 2020-10-04T08:30:00Z: its day is used)
   --jsonl         read one JSON object per line ({\"id\":…,\"text\":…}, optional \"lang\",
                   \"date\") and write one annotation per line, with its \"id\"
   --compact       print the JSON on one line (always so with --jsonl)

@@ -20,7 +20,7 @@ impl fmt::Display for Error {
         match self {
             Error::EmptyText => write!(f, "the text is empty: paste or open an article to annotate"),
             Error::BinaryText => write!(f, "this looks like a binary file, not text: open the article as a .txt or .html file"),
-            Error::InvalidDate(d) => write!(f, "invalid date {d:?}: expected a real date as YYYY-MM-DD, e.g. 2020-10-04"),
+            Error::InvalidDate(d) => write!(f, "invalid date {d:?}: expected a real date as YYYY-MM-DD (a time after it may follow: 2020-10-04T08:30:00Z), e.g. 2020-10-04"),
             Error::InvalidLanguage(l) => write!(f, "invalid language {l:?}: expected vi, en or auto"),
         }
     }

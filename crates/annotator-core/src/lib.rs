@@ -37,7 +37,8 @@ pub struct Options {
 
 impl Options {
     /// Builds options from the strings a user types: language `vi`, `en`, `auto` or empty;
-    /// date `YYYY-MM-DD` or empty.
+    /// date `YYYY-MM-DD` (or a timestamp that starts so, see [`Date::parse_publication`]) or
+    /// empty.
     pub fn parse(language: Option<&str>, date: Option<&str>) -> Result<Options, Error> {
         let language = match language.map(str::trim) {
             None | Some("") | Some("auto") => None,
@@ -45,7 +46,7 @@ impl Options {
         };
         let date = match date.map(str::trim) {
             None | Some("") => None,
-            Some(d) => Some(Date::parse_iso(d).ok_or_else(|| Error::InvalidDate(d.to_string()))?),
+            Some(d) => Some(Date::parse_publication(d).ok_or_else(|| Error::InvalidDate(d.to_string()))?),
         };
         Ok(Options { language, date })
     }

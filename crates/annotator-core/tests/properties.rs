@@ -55,6 +55,15 @@ fn newsish() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
+    /// Whatever a user or a feed puts in the options, the answer is options or an error,
+    /// and a date that is accepted is the day its first ten characters name.
+    #[test]
+    fn any_option_string_is_handled(lang in any::<String>(), date in "(\\PC{0,12}|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]?\\PC{0,10})") {
+        if let Ok(Options { date: Some(d), .. }) = Options::parse(Some(&lang), Some(&date)) {
+            prop_assert_eq!(d.iso(), date.trim()[..10].to_string());
+        }
+    }
+
     #[test]
     fn any_string_is_handled(s in any::<String>()) {
         match annotate(&s, &Options::default()) {

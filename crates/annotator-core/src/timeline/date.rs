@@ -36,6 +36,23 @@ impl Date {
         Date::new(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?)
     }
 
+    /// A publication date as a CMS or a feed gives it: `YYYY-MM-DD`, or an ISO 8601 / RFC 3339
+    /// timestamp (`2024-03-05T14:26:00`, `…Z`, `…+07:00`, or a space for the `T`). The
+    /// calendar date is taken as written, not moved to another time zone: an article's
+    /// "yesterday" counts from the day in its own dateline's zone.
+    pub fn parse_publication(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let (day, time) = match s.get(10..) {
+            Some(rest) if !rest.is_empty() => (&s[..10], rest),
+            _ => return Date::parse_iso(s),
+        };
+        let time = time.strip_prefix(['T', 't', ' '])?;
+        let b = time.as_bytes();
+        let clock = b.len() >= 5 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b':' && b[3..5].iter().all(u8::is_ascii_digit);
+        let rest_ok = || b[5..].iter().all(|&c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b',' | b'Z' | b'z' | b'+' | b'-'));
+        (clock && rest_ok()).then(|| Date::parse_iso(day)).flatten()
+    }
+
     /// Days since 1970-01-01 (negative before).
     pub fn to_days(self) -> i64 {
         // Howard Hinnant's days_from_civil.
@@ -106,5 +123,11 @@ mod tests {
         assert!(Date::parse_iso("2021-02-29").is_none());
         assert!(Date::parse_iso("2020-2-3").is_none());
         assert!(Date::parse_iso("2020-02-29").is_some());
+        for stamp in ["1998-02-13", "1998-02-13T14:26:00", "1998-02-13T14:26:00Z", "1998-02-13 14:26", "1998-02-13T23:59:59.123+07:00"] {
+            assert_eq!(Date::parse_publication(stamp).map(Date::iso).as_deref(), Some("1998-02-13"), "{stamp}");
+        }
+        for bad in ["1998-02-13T", "1998-02-13T1", "1998-02-1é", "1998-02-13Té", "1998-02-13Tnoon", "1998-02-13x14:26", "1998-02-30T10:00", "1998-02-13T1:2"] {
+            assert!(Date::parse_publication(bad).is_none(), "{bad}");
+        }
     }
 }
