@@ -18,8 +18,9 @@ pub struct Known {
     /// Acronyms ("IS", "UN") match only as written.
     pub exact: Option<String>,
     /// The list names places only by where they are, and many of its names also name other
-    /// things (a city's name is its football club's, a town's is a family's): its type is a
-    /// default that the tagger may overrule where it tags the same words.
+    /// things (a city's or a state's name is its team's, "Minnesota 67 67 .500"; a town's is
+    /// a family's): its type is a default that the tagger may overrule where it tags the same
+    /// words.
     pub ambiguous: bool,
     /// Listed starting in lower case ("châu Âu"): it need not start capitalised in the text.
     pub lower_start: bool,
@@ -115,7 +116,7 @@ pub struct Lexicon {
 const GAZETTEERS: &[(EntityType, bool, bool, &str)] = &[
     (EntityType::Location, false, true, include_str!("../../data/gazetteer/countries.tsv")),
     (EntityType::Location, true, false, include_str!("../../data/gazetteer/cities.tsv")),
-    (EntityType::Location, false, false, include_str!("../../data/gazetteer/us_states.tsv")),
+    (EntityType::Location, true, false, include_str!("../../data/gazetteer/us_states.tsv")),
     (EntityType::Location, false, false, include_str!("../../data/gazetteer/vn_divisions.tsv")),
     (EntityType::Location, false, false, include_str!("../../data/gazetteer/curated_locations.tsv")),
     (EntityType::Organization, false, false, include_str!("../../data/gazetteer/curated_organizations.tsv")),
