@@ -41,7 +41,9 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
 }
 
 /// A name that ends on an initial ends on its full stop: "ông L.V.H. (SN 1980)", "tài xế L.",
-/// "the U.S." are written so, and a reader selects them so. The stop must touch the letter.
+/// "the U.S." are written so, and a reader selects them so; so does one that ends on an
+/// abbreviation made to end names ("First Albany Corp.", "King Jr.", "Eighth St.": see
+/// [`crate::text::sentences::ends_names`]). The stop must touch the letter.
 fn with_closing_stops(ctx: &Ctx, mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         let last = m.tokens.end - 1;
@@ -53,7 +55,8 @@ fn with_closing_stops(ctx: &Ctx, mentions: &mut [Mention]) {
         let letter = |p: &str| p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_uppercase() || c == 'Đ');
         let initials = t.contains('.') && t.split('.').all(letter);
         let lone = letter(t) && (m.tokens.len() == 1 || m.kind == EntityType::Person);
-        if stop < ctx.len() && (initials || lone) && ctx.tk[stop].text == "." && ctx.tk[stop].glued {
+        let abbreviation = m.tokens.len() > 1 && crate::text::sentences::ends_names(t);
+        if stop < ctx.len() && (initials || lone || abbreviation) && ctx.tk[stop].text == "." && ctx.tk[stop].glued {
             m.tokens.end += 1;
             if m.canonical.ends_with(ctx.tk[last].text) {
                 m.canonical.push('.');

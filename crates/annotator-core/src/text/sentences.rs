@@ -23,8 +23,17 @@ const ABBREVIATIONS: &[&str] = &[
     "Gov", "Sen", "Rep", "Rev", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "No", "Nos", "Vol",
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs",
     "etc", "Mt", "Ft", "approx", "TP", "Tp", "Th", "ThS", "TS", "PGS", "GS", "BS", "KS", "Q",
-    "P", "H", "TT", "Ths",
+    "P", "H", "TT", "Ths", "Bros", "Ave", "Rd", "Blvd",
 ];
+
+/// The abbreviations above that stand last in a name, so that the name ends on their full
+/// stop: "First Albany Corp.", "Martin Luther King Jr.", "Eighth St.", "Warner Bros.".
+const NAME_ENDINGS: &[&str] = &["St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "Mt", "Ft", "Bros", "Ave", "Rd", "Blvd"];
+
+/// Whether `word` (as written, without its full stop) is an abbreviation that ends a name.
+pub fn ends_names(word: &str) -> bool {
+    NAME_ENDINGS.contains(&word)
+}
 
 /// The longest sentence, in bytes of the NFC text. The longest real sentence of the
 /// development set's 62 articles is 624 bytes; a window this long holds about 170 English or
