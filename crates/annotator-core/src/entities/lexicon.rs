@@ -65,6 +65,9 @@ pub enum Role {
     Function,
     EventSuffix,
     GeoSuffix,
+    /// A lower-case word for a building or a site after its name ("Kosevo stadium", "Hoa Lo
+    /// prison"): the name is a place, as after a [`Role::GeoSuffix`]. Not a tagger feature.
+    Facility,
     Calendar,
     WeakPreposition,
     Demonym,
@@ -95,6 +98,7 @@ impl Role {
             "calendar" => Role::Calendar,
             "weak_preposition" => Role::WeakPreposition,
             "demonym" => Role::Demonym,
+            "facility" => Role::Facility,
             _ => return None,
         })
     }

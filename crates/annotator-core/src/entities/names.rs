@@ -214,9 +214,9 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
             return strong(EntityType::Location);
         }
     }
-    // "Mecungo island", "Cabo Delgado province", "Afungi peninsula"
+    // "Mecungo island", "Cabo Delgado province", "Afungi peninsula", "Kosevo stadium"
     let demonym = single && ctx.lang == Language::En && (ctx.is(a, Role::Demonym) || ["ese", "ian", "ish"].iter().any(|s| ctx.keys[a].ends_with(s)));
-    if b < ctx.len() && !ctx.tk[b].cap && ctx.is(b, Role::GeoSuffix) && !demonym {
+    if b < ctx.len() && !ctx.tk[b].cap && (ctx.is(b, Role::GeoSuffix) || ctx.is(b, Role::Facility)) && !demonym {
         return strong(EntityType::Location);
     }
     if vietnamese_full_name(ctx, a).is_some_and(|e| e == b) {
