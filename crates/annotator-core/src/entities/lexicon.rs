@@ -113,7 +113,11 @@ pub struct Lexicon {
     pub gazetteer: PhraseIndex<Known>,
     /// Trigger phrases per language, with their role and whether they were written capitalised.
     pub triggers: HashMap<Language, PhraseIndex<(Role, bool)>>,
+    /// Common English given names, by key (`data/gazetteer/given_names_en.txt`).
+    pub given_names: rustc_hash::FxHashSet<String>,
 }
+
+const GIVEN_NAMES_EN: &str = include_str!("../../data/gazetteer/given_names_en.txt");
 
 /// The gazetteers: what each names, whether that type is only a default (see
 /// [`Known::ambiguous`]), and whether they are countries (see [`Known::country`]).
@@ -266,7 +270,8 @@ impl Lexicon {
             }
         }
         triggers.values_mut().for_each(sort_longest_first);
-        Lexicon { gazetteer, triggers }
+        let given_names = data_lines(GIVEN_NAMES_EN).map(|l| key(l.trim())).collect();
+        Lexicon { gazetteer, triggers, given_names }
     }
 
     /// The lexicon, parsed on first use.
@@ -306,6 +311,7 @@ mod tests {
             let first = data.lines().next().unwrap_or("");
             problems.extend(check_gazetteer(data).into_iter().map(|p| format!("gazetteer {kind:?} ({first}): {p}")));
         }
+        problems.extend(check_gazetteer(GIVEN_NAMES_EN).into_iter().map(|p| format!("given names: {p}")));
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 

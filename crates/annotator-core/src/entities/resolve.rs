@@ -83,13 +83,14 @@ impl Misspellings {
 /// One name, one type in an article: a name read two ways (the tagger took "Assange" for a
 /// place once, a person four times) takes the type most of its mentions have, a tie going
 /// to a list's reading, then to the first; a single word that is the last word of a person
-/// named in full is that person ("Mourinho" after "Jose Mourinho") where only the tagger or
-/// an ambiguous list read it otherwise (a rule's "the Negev desert" stands). Lone words are left to the surname and misspelling checks.
+/// named in full is that person ("Mourinho" after "Jose Mourinho", "Jordan" after "Neil
+/// Jordan") where only the tagger or a list read it otherwise (a rule's "the Negev desert"
+/// stands). Lone words are left to the surname and misspelling checks.
 fn one_type_per_name(mentions: &mut [Mention], is_surname: impl Fn(&str) -> bool) {
     // Each mention's key, once (the canonical names do not change here).
     let keys: Vec<String> = mentions.iter().map(|m| key(&m.canonical)).collect();
     for (m, k) in mentions.iter_mut().zip(&keys) {
-        if m.tokens.len() == 1 && !m.lone && m.kind != EntityType::Person && matches!(m.origin, Origin::Tagger | Origin::AmbiguousList) && is_surname(k) {
+        if m.tokens.len() == 1 && !m.lone && m.kind != EntityType::Person && matches!(m.origin, Origin::Tagger | Origin::AmbiguousList | Origin::List) && is_surname(k) {
             m.kind = EntityType::Person;
         }
     }
@@ -273,11 +274,13 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     // A "full name" whose first word is a person named alone elsewhere and whose last word
     // never is, is two names run together ("Lebed Chechnya peace plan" in a headline): it
     // names no surname. ("Saïd Kouachi" beside "Saïd" and "Kouachi" stays a full name.)
+    // Nor does a name that ends on "of" and a place ("Prince Albert of Monaco").
     let full_names = |mentions: &[Mention]| {
         let alone: std::collections::HashSet<String> = mentions.iter().filter(|m| m.kind == EntityType::Person && m.tokens.len() == 1).map(|m| key(tok(m.tokens.start))).collect();
         let run_together = |m: &Mention| alone.contains(&key(tok(m.tokens.start))) && !alone.contains(&key(tok(m.tokens.end - 1)));
+        let of_a_place = |m: &Mention| m.tokens.len() >= 3 && tok(m.tokens.end - 2) == "of";
         let mut people: HashMap<String, Vec<(usize, String)>> = HashMap::new();
-        for m in mentions.iter().filter(|m| m.kind == EntityType::Person && !m.lone && m.tokens.len() >= 2 && !run_together(m)) {
+        for m in mentions.iter().filter(|m| m.kind == EntityType::Person && !m.lone && m.tokens.len() >= 2 && !run_together(m) && !of_a_place(m)) {
             people.entry(key(tok(m.tokens.end - 1))).or_default().push((m.tokens.start, m.canonical.clone()));
         }
         people
@@ -392,11 +395,12 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_is_the_person_unless_a_rule_or_a_sure_list_says_otherwise() {
+    fn a_surname_is_the_person_unless_a_rule_says_otherwise() {
+        // A list's country too: "Jordan" after "Neil Jordan" (CoNLL dev 0.897 -> 0.899).
         use EntityType::*;
         let mut ms = vec![m(3..4, Location, "Assange", Origin::Tagger), m(7..8, Location, "Negev", Origin::Rule), m(9..10, Location, "Sweden", Origin::List)];
         one_type_per_name(&mut ms, |k| ["assange", "negev", "sweden"].contains(&k));
-        assert_eq!(ms.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![Person, Location, Location]);
+        assert_eq!(ms.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![Person, Location, Person]);
     }
 
     #[test]

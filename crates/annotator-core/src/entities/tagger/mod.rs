@@ -129,8 +129,22 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
         (a < b).then_some((a..b, k))
     });
     // Miscellaneous names go after the joins: "Ryan S. Hollman" read as one is a person.
-    let named = join_initials(ctx, trimmed).into_iter().filter_map(|(r, k)| Some((r, k?))).collect();
-    Some(split_people_at_and(ctx, split_at_titles(ctx, named)))
+    let named = join_initials(ctx, trimmed).into_iter().filter_map(|(r, k)| Some((r, k?))).map(|(r, k)| {
+        let k = if given_and_family_name(ctx, &r) { EntityType::Person } else { k };
+        (r, k)
+    });
+    Some(split_people_at_and(ctx, split_at_titles(ctx, named.collect())))
+}
+
+/// A name of two or three capitalised words that opens on a common given name and holds no
+/// word that makes names of places or organizations ("Street", "Bank", "island") is a
+/// person's, whatever type the tagger gave it ("Ruth Jordan", read as an organization
+/// because "Jordan" is a country).
+fn given_and_family_name(ctx: &Ctx, r: &Range<usize>) -> bool {
+    const NOT_PEOPLE: &[Role] = &[Role::OrgHead, Role::OrgStandalone, Role::OrgMedia, Role::OrgSuffix, Role::LocSuffix, Role::LocPrefix, Role::GeoSuffix, Role::Facility, Role::EventSuffix, Role::Demonym, Role::Calendar, Role::Function];
+    (2..=3).contains(&r.len())
+        && ctx.lex.given_names.contains(&*ctx.keys[r.start])
+        && r.clone().all(|k| ctx.tk[k].cap && !ctx.tk[k].upper && ctx.role_at(k, NOT_PEOPLE).is_none())
 }
 
 
