@@ -228,6 +228,66 @@ fn clubs_named_after_places(mentions: &mut [Mention], keys: &[crate::text::Key])
     }
 }
 
+/// In a line of a results table or a fixture list, the places named are teams: "Montrose 2
+/// Ross County 1", "Ross County 3 0 0 3 3 7 0", "KANSAS CITY AT DETROIT", "Walsall v
+/// Wrexham". A line is such a row when it holds only names, numbers, punctuation and
+/// "at"/"v"/"vs", and either two numbers or "at"/"v" between two names; a dateline
+/// ("LONDON 1996-08-31", "BIRMINGHAM, England 1996-08-31") is not one. A country stays a
+/// place (a national team is written with its country's name, and read as the country), and
+/// so do the venue after "at" and a place in brackets (CoNLL-2003's reading of such rows).
+fn teams_in_results_rows(doc: &Document, mentions: &mut [Mention]) {
+    use crate::text::tokens::TokenKind;
+    let text = doc.text();
+    let lexicon = super::lexicon::Lexicon::get();
+    let country = |m: &Mention| lexicon.listed(&key(&m.canonical)).any(|known| known.country);
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| mentions[i].tokens.start);
+    let mut next = 0; // the first mention (in `order`) not before the current sentence
+    for s in &doc.sentences {
+        let (a, b) = (doc.tokens.partition_point(|t| t.range.start < s.start), doc.tokens.partition_point(|t| t.range.start < s.end));
+        while next < order.len() && mentions[order[next]].tokens.start < a {
+            next += 1;
+        }
+        let inside: Vec<usize> = order[next..].iter().copied().take_while(|&i| mentions[i].tokens.start < b).collect();
+        if inside.is_empty() || b - a > 40 {
+            continue;
+        }
+        let named = |k: usize| inside.iter().any(|&i| mentions[i].tokens.contains(&k));
+        let (mut numbers, mut versus, mut date) = (0, 0, false);
+        let row = (a..b).all(|k| {
+            let t = &doc.tokens[k];
+            let w = t.text(text);
+            match t.kind {
+                _ if named(k) => true,
+                TokenKind::Number => {
+                    numbers += 1;
+                    // "1996-08-31": a dateline's date.
+                    date |= w.len() >= 4 && w.bytes().take(4).all(|c| c.is_ascii_digit()) && (w.len() > 4 || (k + 1 < b && doc.tokens[k + 1].text(text) == "-"));
+                    true
+                }
+                TokenKind::Punct => true,
+                TokenKind::Word if matches!(&*doc.keys[k], "at" | "v" | "vs") => {
+                    versus += 1;
+                    true
+                }
+                TokenKind::Word => false,
+            }
+        });
+        if row && !date && (numbers >= 2 || (versus == 1 && inside.len() == 2)) {
+            // "KANSAS CITY AT DETROIT": the home team's city after "at" is where they play.
+            let home = (a..b).find(|&k| &*doc.keys[k] == "at");
+            // "Red Star ( Yugoslavia )": a place in brackets says where a team is from.
+            let bracketed = |m: &Mention| m.tokens.start > a && doc.tokens[m.tokens.start - 1].text(text) == "(";
+            for &i in &inside {
+                let m = &mentions[i];
+                if m.kind == EntityType::Location && !country(m) && !bracketed(m) && home.is_none_or(|h| m.tokens.start < h) {
+                    mentions[i].kind = EntityType::Organization;
+                }
+            }
+        }
+    }
+}
+
 /// Merges mentions into entities, in order of first mention.
 pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     let text = doc.text();
@@ -268,6 +328,8 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     places_along_lists(&mut mentions, tok);
     if doc.language == crate::Language::Vi {
         clubs_named_after_places(&mut mentions, &doc.keys);
+    } else {
+        teams_in_results_rows(doc, &mut mentions);
     }
     // Full names of people (two words or more) by the key of their last word, with where
     // they stand: for lone surnames (built again once the vote has settled types).
