@@ -68,6 +68,13 @@ pub enum Role {
     /// A lower-case word for a building or a site after its name ("Kosevo stadium", "Hoa Lo
     /// prison"): the name is a place, as after a [`Role::GeoSuffix`]. Not a tagger feature.
     Facility,
+    /// A company's legal form at the end of its name ("Pirelli SpA", "Siemens AG"): the run is
+    /// an organization. Not a tagger feature.
+    LegalForm,
+    /// A lower-case word that says what the capitalised name right after it is an
+    /// organization ("the firm Multico", "club Atalanta", "the daily Le Monde"). Not a tagger
+    /// feature.
+    OrgDescriptor,
     Calendar,
     WeakPreposition,
     Demonym,
@@ -99,6 +106,8 @@ impl Role {
             "weak_preposition" => Role::WeakPreposition,
             "demonym" => Role::Demonym,
             "facility" => Role::Facility,
+            "legal_form" => Role::LegalForm,
+            "org_descriptor" => Role::OrgDescriptor,
             _ => return None,
         })
     }

@@ -207,7 +207,7 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
         if ctx.is(b - 1, Role::EventSuffix) {
             return None;
         }
-        if ctx.is(b - 1, Role::OrgSuffix) {
+        if ctx.is(b - 1, Role::OrgSuffix) || ctx.is(b - 1, Role::LegalForm) {
             return strong(EntityType::Organization);
         }
         if ctx.is(b - 1, Role::LocSuffix) {
@@ -225,6 +225,12 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
     // "Ganja - thành phố lớn": an apposition that says what it is.
     if b + 1 < ctx.len() && matches!(ctx.tk[b].text, "-" | "–" | ",") && ctx.role_at(b + 1, &[Role::LocPrefix, Role::LocBare]).is_some() {
         return strong(EntityType::Location);
+    }
+    // "the firm Multico", "club Atalanta": what the word before says the name is (not a
+    // person's name: "the company John Smith founded"; nor the end of a compound: "Film-maker").
+    let compound = a >= 2 && ctx.tk[a - 1].glued && ctx.tk[a - 2].text == "-";
+    if ctx.lang == Language::En && a > 0 && !ctx.tk[a - 1].cap && ctx.is(a - 1, Role::OrgDescriptor) && !compound && !ctx.lex.given_names.contains(&*ctx.keys[a]) {
+        return strong(EntityType::Organization);
     }
     let place_prep = ctx.role_ending_at(a, &[Role::LocPreposition]).is_some();
     let weak_prep = ctx.role_ending_at(a, &[Role::WeakPreposition]).is_some();

@@ -306,6 +306,14 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
             m.lone = false;
         }
     }
+    // A rule's organization (its head word, its legal form, the word before it: "giant
+    // Pirelli") is that organization where only the tagger read the same name otherwise.
+    let rule_orgs: std::collections::HashSet<String> = mentions.iter().filter(|m| m.origin == Origin::Rule && !m.weak && !m.lone && m.kind == EntityType::Organization).map(|m| key(&m.canonical)).collect();
+    for m in mentions.iter_mut().filter(|m| m.origin == Origin::Tagger && m.kind != EntityType::Organization) {
+        if rule_orgs.contains(&key(&m.canonical)) {
+            m.kind = EntityType::Organization;
+        }
+    }
     // Lists share a type: "Smithfield, Wilson Mills, Princeton, and Four Oaks fire departments".
     for i in 0..mentions.len() {
         // Only the next few mentions can be the next item of a list (mentions are sorted).
