@@ -68,6 +68,9 @@ pub enum Role {
     /// A lower-case word for a building or a site after its name ("Kosevo stadium", "Hoa Lo
     /// prison"): the name is a place, as after a [`Role::GeoSuffix`]. Not a tagger feature.
     Facility,
+    /// The last word of a street's name that is not a [`Role::LocSuffix`] ("Jolinda Drive",
+    /// "Caldwell Place", "Eighth St."): the run is a place. Not a tagger feature.
+    StreetSuffix,
     /// A company's legal form at the end of its name ("Pirelli SpA", "Siemens AG"): the run is
     /// an organization. Not a tagger feature.
     LegalForm,
@@ -107,6 +110,7 @@ impl Role {
             "demonym" => Role::Demonym,
             "facility" => Role::Facility,
             "legal_form" => Role::LegalForm,
+            "street_suffix" => Role::StreetSuffix,
             "org_descriptor" => Role::OrgDescriptor,
             _ => return None,
         })

@@ -210,7 +210,7 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
         if ctx.is(b - 1, Role::OrgSuffix) || ctx.is(b - 1, Role::LegalForm) {
             return strong(EntityType::Organization);
         }
-        if ctx.is(b - 1, Role::LocSuffix) {
+        if ctx.is(b - 1, Role::LocSuffix) || ctx.is(b - 1, Role::StreetSuffix) {
             return strong(EntityType::Location);
         }
     }
