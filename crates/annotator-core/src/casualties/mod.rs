@@ -131,11 +131,13 @@ impl Scan<'_> {
         }
         // "forty-nine" is three tokens.
         let hyphen = |e: usize| e > i && self.lower[e] == "-" && e + 1 < n && is_number_word(self.lower[e + 1]);
-        // "a man", "an 8-year-old": one (the quantity asks for a people noun after it).
-        if matches!(w, "a" | "an") {
+        // "a man", "an 8-year-old": one (the quantity asks for a people noun after it); but
+        // "a dozen", "a hundred" are read as numbers in words.
+        let article = matches!(w, "a" | "an");
+        if article && !self.lower.get(i + 1).is_some_and(|w| is_number_word(w)) {
             return Some((i + 1, 1, 1));
         }
-        let mut e = i;
+        let mut e = if article { i + 1 } else { i };
         while e < n && (is_number_word(self.lower[e]) || hyphen(e)) && e - i < 6 {
             e += 1;
         }
@@ -283,8 +285,12 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             // An outcome verb with its own figure after it is the subject's deed, not what
             // befell the subject: "Two gunmen killed at least five people".
             let has_object = |e: usize| quantities[qi + 1..].iter().any(|q2| q2.start == e);
+            // So is a verb in the active perfect: "two gunmen … have killed", "had shot dead"
+            // (the passive has "been" between: "have been killed").
+            // The verbs that take no object ("have died", "have gone missing") say what befell it.
+            let active = |s: usize| lang == crate::Language::En && s > q.end && key_in(&scan, s - 1, &["have", "has", "had"]) && !key_in(&scan, s, &["died", "dead", "lost", "gone", "perished", "disappeared", "fled"]);
             let fwd = outcomes.iter().enumerate().skip(first_after).take_while(|(_, &(s, _, _))| s - q.end <= window).find(|(_, &(s, e, _))| {
-                !attached(s) && !has_object(e) && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| key_in(&scan, k, aux)))
+                !attached(s) && !has_object(e) && !active(s) && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| key_in(&scan, k, aux)))
             });
             // Backward: an outcome right before the number ("killing 23 people", "injured four").
             // Only "all", "of" or a word of addition may stand between ("killed all six",
@@ -337,15 +343,30 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
     out
 }
 
+/// English words that may stand between a number and a noun without describing the noun
+/// ("three of the people", "two in the car", "24 hours after soldiers…"): the adjective run
+/// stops at them.
+const NOT_ADJECTIVES: &[&str] = &["of", "in", "on", "at", "and", "or", "the", "a", "an", "to", "from", "by", "with", "for", "as", "than", "but", "after", "before", "since", "during", "into", "over", "about", "under", "near", "across", "through", "while", "when", "where", "who", "whom", "which", "that", "this", "these", "those", "their", "its", "his", "her", "our", "were", "not", "no"];
+
+/// Whether a lower-case English word may be an adjective before a people noun ("three young
+/// men", "two teenage boys"): not a word of syntax, a number word or a plural noun ("24 hours
+/// after soldiers", "a statement that six civilians").
+fn english_adjective(w: &str) -> bool {
+    w.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_ADJECTIVES.contains(&w) && !crate::numbers::is_number_word(w) && !plural_noun(w) && !PLURAL_NOT_PEOPLE.contains(&w)
+}
+
 /// Words of addition between a number and its noun: "25 other people", "eight more".
 const ADDED: &[&str] = &["other", "more", "additional", "further", "another", "khác"];
 
 /// Whether an English word looks like a plural noun for people counted ("employees",
 /// "farmers", "militiamen"): not an ordinary -s word of measure or time.
 fn plural_noun(w: &str) -> bool {
-    const NOT: &[&str] = &["years", "days", "hours", "minutes", "months", "weeks", "times", "miles", "kilometres", "kilometers", "metres", "meters", "percent", "dollars", "pounds", "tons", "tonnes", "rounds", "shots", "cars", "vehicles", "houses", "homes", "buildings", "bombs", "rockets", "missiles", "shells", "attacks", "blasts", "explosions", "boats", "ships", "planes", "trucks", "schools", "hospitals", "churches", "mosques", "cities", "provinces", "countries", "states", "districts", "areas", "regions", "cows", "cattle", "goats", "sheep", "animals", "villages", "towns", "points", "goals", "games", "matches", "seats", "votes", "its", "this", "was", "has", "is", "as", "us", "his", "hers", "ours", "theirs", "yes", "thus", "plus", "bus", "gas", "press", "less", "across", "always", "various", "previous", "serious", "famous"];
-    w.len() > 3 && w.chars().all(|c| c.is_alphabetic()) && (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("ous") || w.ends_with("men")) && !NOT.contains(&w)
+    w.len() > 3 && w.chars().all(|c| c.is_alphabetic()) && (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("ous") || w.ends_with("men")) && !PLURAL_NOT_PEOPLE.contains(&w)
 }
+
+/// Plural words of measure, time and things that are not people counted.
+const PLURAL_NOT_PEOPLE: &[&str] = &["years", "days", "hours", "minutes", "months", "weeks", "times", "miles", "kilometres", "kilometers", "metres", "meters", "percent", "dollars", "pounds", "tons", "tonnes", "rounds", "shots", "cars", "vehicles", "houses", "homes", "buildings", "bombs", "rockets", "missiles", "shells", "attacks", "blasts", "explosions", "boats", "ships", "planes", "trucks", "schools", "hospitals", "churches", "mosques", "cities", "provinces", "countries", "states", "districts", "areas", "regions", "cows", "cattle", "goats", "sheep", "animals", "villages", "towns", "points", "goals", "games", "matches", "seats", "votes", "its", "this", "was", "has", "is", "as", "us", "his", "hers", "ours", "theirs", "yes", "thus", "plus", "bus", "gas", "press", "less", "across", "always", "various", "previous", "serious", "famous"];
+
 
 /// How many tokens before an outcome word its negation may stand: "không có (thủy thủ
 /// nào) bị thương", "no (soldiers were) hurt".
@@ -421,10 +442,13 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
         return whole.then_some(Quantity { start: i, number_end: k, end: k, min, max, group, has_noun: true, guessed: false });
     }
     // Adjectives before the noun: "nine Australian soldiers", "five African-American
-    // churchgoers", "25 other people" (capitalised or hyphenated words, or words of
-    // addition; at most three tokens).
+    // churchgoers", "25 other people"; in English also "three young men", "two teenage boys":
+    // any word that is not a casualty word, an auxiliary or a word of syntax. At most three
+    // tokens, and a people noun must follow.
     let adjective = |k: usize| {
-        k < b && scan.word_at(k).is_none() && (key_in(scan, k, ADDED) || (scan.kinds[k] == TokenKind::Word && scan.texts[k].starts_with(char::is_uppercase)) || (scan.texts[k] == "-" && k > e))
+        k < b
+            && scan.word_at(k).is_none()
+            && (key_in(scan, k, ADDED) || (scan.kinds[k] == TokenKind::Word && scan.texts[k].starts_with(char::is_uppercase)) || (lang == crate::Language::En && scan.kinds[k] == TokenKind::Word && english_adjective(scan.lower[k]) && !key_in(scan, k, AUX_EN)) || (scan.texts[k] == "-" && k > e))
     };
     // "five more were wounded", "three others": the word of addition stands for the noun.
     if k < b && key_in(scan, k, ADDED) && k + 1 < b && (key_in(scan, k + 1, AUX_EN) || matches!(scan.word_at(k + 1), Some((_, Word::Kind(_))))) {
@@ -440,7 +464,8 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
         // Any plural noun counts people when an outcome follows: "Seven employees of the
         // channel were killed", "19 militiamen" (the outcome is still required).
         let mut h = k;
-        while h < k + 3 && h < b && scan.word_at(h).is_none() && scan.kinds[h] == TokenKind::Word && !key_in(scan, h, AUX_EN) {
+        // A word of syntax or a count of things ends the phrase ("two days of clashes").
+        while h < k + 3 && h < b && scan.word_at(h).is_none() && scan.kinds[h] == TokenKind::Word && !key_in(scan, h, AUX_EN) && !key_in(scan, h, NOT_ADJECTIVES) && !key_in(scan, h, PLURAL_NOT_PEOPLE) {
             if plural_noun(scan.lower[h]) {
                 has_noun = true;
                 k = h + 1;
@@ -531,7 +556,9 @@ fn bare_quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize) -> Opti
     let (e, lo, hi) = scan.number_at(i, lang)?;
     // "không" / "no" after an outcome is a negation, not a zero; "injured a leg" counts no one.
     let negation = scan.kinds[i] != TokenKind::Number && lo == 0 || matches!(scan.lower[i], "a" | "an");
-    (e <= b && !negation && !(scan.kinds[i] == TokenKind::Number && (1900..=2100).contains(&lo))).then_some(Quantity { start: i, number_end: e, end: e, min: Some(lo), max: Some(hi), group: Group::Unspecified, has_noun: false, guessed: false })
+    // "killed in two days of fighting", "wounded in three blasts": a count of something else.
+    let counts_things = scan.lower.get(e).is_some_and(|w| PLURAL_NOT_PEOPLE.contains(w) || PLURAL_NOT_PEOPLE.iter().any(|p| p.strip_suffix('s') == Some(w)));
+    (e <= b && !negation && !counts_things && !(scan.kinds[i] == TokenKind::Number && (1900..=2100).contains(&lo))).then_some(Quantity { start: i, number_end: e, end: e, min: Some(lo), max: Some(hi), group: Group::Unspecified, has_noun: false, guessed: false })
 }
 
 /// What a sentence says about every figure in it: the places it names, the source it
