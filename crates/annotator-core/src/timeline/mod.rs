@@ -119,11 +119,11 @@ fn resolve_speech_time(text: &str, out: &mut [Dated], raws: &[Raw]) {
 }
 
 /// Words before a date that put it in the future: the verb's tense or a plan.
-const FUTURE_CUES: &[&str] = &["will ", "'ll ", "’ll ", "shall ", "is scheduled", "are scheduled", "is due", "are due", "is expected to", "are expected to", "plans to", "plan to", "is set to", "are set to", "to be held", "to take place", "next ", "sẽ ", "dự kiến", "sắp "];
+const FUTURE_CUES: &[&str] = &["will ", "'ll ", "’ll ", "shall ", "is scheduled", "are scheduled", "scheduled for", "is due", "are due", "is expected to", "are expected to", "expected in", "plans to", "plan to", "is set to", "are set to", "set to resume", "to resume", "to be held", "to take place", "next ", "upcoming", "this coming", "payable", "effective", "as soon as", "postponed until", "delayed until", "adjourned until", "sẽ ", "dự kiến", "sắp "];
 
 /// How far before a date its future cue is read (bytes, within the sentence): a date costs
 /// the same however long its sentence is.
-const FUTURE_WINDOW: usize = 48;
+const FUTURE_WINDOW: usize = 120;
 
 fn looks_ahead(text: &str, sentence_start: usize, at: usize) -> bool {
     // Within the date's own clause: "…to take place in May; talks began in May".

@@ -330,7 +330,7 @@ fn compile(lang: Language) -> Vec<Pattern> {
             p(r"(?-u:\b)(?i:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+later)(?-u:\b)", |c| { let n = c.name("n")?.as_str().to_lowercase(); let k = n.parse::<u64>().ok().or_else(|| parse_en_words(&[n.as_str()]))?; Some(Raw::YearsLater(k as i32)) }),
             // "in April", "since July", "last March" (a bare capitalised month after a cue word)
             // (not "since July 17": the day is read by the day-and-month pattern)
-            p(r"(?-u:\b)(?i:in|since|from|early|late|mid|mid-|last|this|of|during|before|after)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)(?P<day>\s+\d{1,2}(?-u:\b))?", |c| if c.name("day").is_some() { None } else { month_en(c.name("mon")?.as_str()).map(Raw::Month) }),
+            p(r"(?-u:\b)(?i:in|since|from|early|late|mid|mid-|last|this|of|during|before|after|through|throughout|until|till)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)(?P<day>\s+\d{1,2}(?-u:\b))?", |c| if c.name("day").is_some() { None } else { month_en(c.name("mon")?.as_str()).map(Raw::Month) }),
             p(r"(?-u:\b)(?i:today|tonight|this morning|this afternoon|this evening|earlier today)(?-u:\b)", |_| Some(Raw::DayOffset(0))),
             p(r"(?-u:\b)(?i:yesterday|last night)(?-u:\b)", |_| Some(Raw::DayOffset(-1))),
             p(r"(?-u:\b)(?i:tomorrow)(?-u:\b)", |_| Some(Raw::DayOffset(1))),
@@ -358,6 +358,8 @@ fn compile(lang: Language) -> Vec<Pattern> {
             p(r"(?-u:\b)(?i:on the|the)\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+day(?-u:\b)", |c| num(c, "n").map(|n| Raw::NthDay(n as i64))),
             // bare years: "the 2015 attack", "in 2015"
             p(r"(?:(?-u:\b)(?i:in|since|by|of|the|until)\s+)?(?-u:\b)(?P<y>(?:19[5-9]|20[0-4])\d)(?-u:\b)(?P<tail>\s*(?:%|km|people|kg|tonnes|miles|feet|m(?-u:\b)))?", |c| if c.name("tail").is_some() { None } else { c.name("y")?.as_str().parse().ok().map(Raw::Year) }),
+            // older years need a word of time before them: "since 1949", "in 1898"
+            p(r"(?-u:\b)(?i:in|since|until|before|after)\s+(?P<y>1[6-9]\d\d)(?-u:\b)(?P<tail>\s*(?:%|km|people|kg|tonnes|miles|feet|metres|meters|m(?-u:\b)))?", |c| if c.name("tail").is_some() { None } else { c.name("y")?.as_str().parse::<i32>().ok().filter(|&y| y < 1950).map(Raw::Year) }),
         ],
     }
 }
