@@ -23,7 +23,10 @@ use crate::text::language::Language;
 /// stops before a word that introduces another name ("Công an" in "PC45 Công an").
 pub fn name_run_end(ctx: &Ctx, s: usize) -> usize {
     let mut e = s;
-    while e < ctx.len() && ctx.is_name_word(e) && (e == s || (!ctx.tk[e].initial && !ctx.is(e, Role::Function) && ctx.role_at(e, &[Role::OrgHead, Role::OrgStandalone, Role::LocPrefix]).is_none())) {
+    // A Vietnamese function word capitalised inside a run is a name's syllable ("Hòa Phát"):
+    // Vietnamese capitalises names, not headlines.
+    let function = |e: usize| ctx.lang == Language::En && ctx.is(e, Role::Function);
+    while e < ctx.len() && ctx.is_name_word(e) && (e == s || (!ctx.tk[e].initial && !function(e) && ctx.role_at(e, &[Role::OrgHead, Role::OrgStandalone, Role::LocPrefix]).is_none())) {
         e += 1;
     }
     e
