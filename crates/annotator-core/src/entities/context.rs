@@ -145,6 +145,12 @@ impl<'a> Ctx<'a> {
         self.role_at(i, &[role]).is_some_and(|(n, _)| n == 1)
     }
 
+    /// Whether token `i` is inside a compound word that began before it ("bang" in "liên
+    /// bang", "sân bay" in "tàu sân bay", "không" in "Hàng không"): not a word of its own.
+    pub fn inside_compound(&self, i: usize) -> bool {
+        (1..=2).any(|back| i >= back && self.role_at(i - back, &[Role::Compound]).is_some_and(|(l, _)| l > back))
+    }
+
     /// A word that can be part of a name: capitalised or an acronym ("PC45", "S-300").
     pub fn is_name_word(&self, i: usize) -> bool {
         let t = &self.tk[i];

@@ -71,6 +71,10 @@ pub enum Role {
     /// The last word of a street's name that is not a [`Role::LocSuffix`] ("Jolinda Drive",
     /// "Caldwell Place", "Eighth St."): the run is a place. Not a tagger feature.
     StreetSuffix,
+    /// A word of two or three syllables that holds a trigger, a stop word or a country's short
+    /// name and means something else whole ("liên bang", "tàu sân bay", "pháp luật", "hàng
+    /// không"): read as one word, its syllables trigger nothing and stop nothing.
+    Compound,
     /// A company's legal form at the end of its name ("Pirelli SpA", "Siemens AG"): the run is
     /// an organization. Not a tagger feature.
     LegalForm,
@@ -110,6 +114,7 @@ impl Role {
             "demonym" => Role::Demonym,
             "facility" => Role::Facility,
             "legal_form" => Role::LegalForm,
+            "compound" => Role::Compound,
             "street_suffix" => Role::StreetSuffix,
             "org_descriptor" => Role::OrgDescriptor,
             _ => return None,

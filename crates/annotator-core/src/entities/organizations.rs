@@ -26,8 +26,8 @@ fn stops(ctx: &Ctx, k: usize) -> bool {
     let t = &ctx.tk[k];
     // A name's tail never runs into the next sentence or line ("Tỉnh ủy Đăk Lăk\nChiều…").
     // A capitalised syllable is part of a name, whatever it means in lower case ("Tổng cục An
-    // ninh", "hãng xe Phương Trang").
-    t.noise || t.sentence_start || (ctx.is_tail_stop(k) && !t.cap) || (!t.word && !t.number)
+    // ninh", "hãng xe Phương Trang"), and so is the rest of a compound ("Hàng không").
+    t.noise || t.sentence_start || (ctx.is_tail_stop(k) && !t.cap && !ctx.inside_compound(k)) || (!t.word && !t.number)
 }
 
 /// A lower-case word that may go on a name's tail: not a linking word, not punctuation, not

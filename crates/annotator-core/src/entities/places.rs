@@ -47,8 +47,9 @@ fn scan(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>, found: &mut Vec
             i += 1;
             continue;
         };
-        // "yêu cầu Bệnh viện": the feature word ends a longer word begun before it.
-        if i > 0 && ctx.role_at(i - 1, &[Role::Function]).is_some_and(|(l, _)| l >= 2) {
+        // "yêu cầu Bệnh viện", "liên bang Peter Frank", "tàu sân bay": the feature word ends a
+        // longer word begun before it.
+        if (i > 0 && ctx.role_at(i - 1, &[Role::Function]).is_some_and(|(l, _)| l >= 2)) || ctx.inside_compound(i) {
             i += 1;
             continue;
         }

@@ -202,6 +202,11 @@ fn gazetteer(ctx: &Ctx, covered: &mut [bool]) -> Vec<Mention> {
             i += 1;
             continue;
         };
+        // "Pháp luật" (law) is not France: a compound longer than the name holds it.
+        if ctx.role_at(i, &[Role::Compound]).is_some_and(|(l, _)| l > len) || ctx.inside_compound(i) {
+            i += 1;
+            continue;
+        }
         // Vietnamese: a known name glued to a capitalised word before it is part of a longer
         // name ("Hiệp Bình Phước" is not the province Bình Phước).
         if ctx.lang == Language::Vi && i > 0 && ctx.is_name_word(i - 1) && !ctx.tk[i - 1].upper && !ctx.tk[i].initial && !covered[i - 1] && !ctx.ordinary_initial(i - 1) {
