@@ -17,6 +17,7 @@ use super::context::{looks_vietnamese, Ctx};
 use super::lexicon::Role;
 use super::mention::Mention;
 use crate::model::EntityType;
+use crate::text::fold::key;
 use crate::text::language::Language;
 
 /// End of the capitalised name that starts at `s` (== `s` when none starts there); a name
@@ -194,6 +195,19 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
     let role = before(ctx, a).or_else(|| {
         found.place_start_by_end.get(&a).and_then(|&s| before(ctx, s)).filter(|r| *r == Role::PersonTitle)
     });
+    // Vietnamese: after a title, an acronym or a code is a body or a rank ("Chủ tịch HĐQT",
+    // "lãnh đạo F2"), and after a minister's title the ministry's field is no name ("Bộ
+    // trưởng Nội vụ", "Bộ trưởng Quốc phòng Mỹ"): the title's person, if any, comes after.
+    if ctx.lang == Language::Vi && matches!(role, Some(Role::PersonTitle) | Some(Role::PersonTitleKept)) {
+        // (Initials are a person's: "ông L.V.H.", "ông H.")
+        let code = |k: usize| (ctx.tk[k].upper && !ctx.tk[k].text.contains('.') && ctx.tk[k].text.chars().count() >= 2) || ctx.tk[k].text.chars().any(|c| c.is_ascii_digit());
+        if single && code(a) {
+            return None;
+        }
+        if let Some(field) = ministry_field(ctx, a) {
+            return if field < b { classify(ctx, field, b, found) } else { None };
+        }
+    }
     match role {
         Some(Role::PersonTitle) => return strong(EntityType::Person),
         Some(Role::PersonTitleKept) => {
@@ -262,6 +276,22 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
 }
 
 /// The role of the trigger right before token `a`, if any.
+/// Where the field of a ministry ends when a minister's title ("Bộ trưởng", "Thứ trưởng")
+/// before `a` is followed by it: "Bộ trưởng Quốc phòng" names the field of "Bộ Quốc phòng",
+/// a ministry the lexicon knows. The field is its capitalised syllable and the lower-case
+/// ones after it.
+fn ministry_field(ctx: &Ctx, a: usize) -> Option<usize> {
+    let (t, _) = ctx.role_ending_at(a, &[Role::PersonTitle])?;
+    if !ctx.key_is(t + 1, &["trưởng"]) || !ctx.key_is(t, &["bộ", "thứ"]) {
+        return None;
+    }
+    let heads = ctx.lex.triggers.get(&Language::Vi)?.get(&key("bộ"))?;
+    heads.iter().filter(|(words, (role, _))| *role == Role::OrgStandalone && words.len() >= 3).find_map(|(words, _)| {
+        let field = &words[1..];
+        (a + field.len() <= ctx.len() && field.iter().enumerate().all(|(j, w)| *ctx.keys[a + j] == **w)).then_some(a + field.len())
+    })
+}
+
 fn before(ctx: &Ctx, a: usize) -> Option<Role> {
     ctx.role_ending_at(a, &[Role::PersonTitle, Role::PersonTitleKept, Role::LocPrefix, Role::LocNamed, Role::LocInstitution, Role::LocBare, Role::OrgMedia, Role::WeaponHead]).map(|(_, r)| r)
 }
