@@ -37,6 +37,26 @@ fn lower_word(ctx: &Ctx, d: usize) -> bool {
     ctx.tk[d].word && !ctx.tk[d].cap && !stops(ctx, d) && ctx.role_at(d, &[Role::LocPrefix, Role::Function]).is_none()
 }
 
+/// Vietnamese: "và" or a dash between two fields of one body's name goes on with the name
+/// ("Bộ Tài nguyên và Môi trường", "Trường ĐH Kinh doanh và Công nghệ", "Liên Bộ Tài chính -
+/// Công Thương"): the word after it is capitalised and starts no other name (a head, a
+/// place word, a title, a known place or organization, a person's full name), so it is not
+/// a second body ("Bộ Tài chính và Bộ Công Thương").
+fn joins_fields(ctx: &Ctx, k: usize, end: Option<usize>, named_at: &std::collections::HashMap<usize, (usize, EntityType)>) -> bool {
+    let next = k + 1;
+    ctx.lang == Language::Vi
+        && end == Some(k)
+        && ctx.key_is(k, &["và", "&", "-", "–"])
+        && !ctx.tk[k].sentence_start
+        && next < ctx.len()
+        && ctx.tk[next].cap
+        && !ctx.tk[next].upper
+        && !ctx.tk[next].sentence_start
+        && ctx.introduces_name(next).is_none()
+        && !named_at.contains_key(&next)
+        && vietnamese_full_name(ctx, next).is_none()
+}
+
 pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
     let n = ctx.len();
     // Longest place or organization starting at each token, for tails.
@@ -66,7 +86,11 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
         let mut parts = 0;
         // The head took only lower-case words so far ("Ban giám hiệu …").
         let mut described = false;
-        while k < n && parts < 4 && !stops(ctx, k) {
+        while k < n && parts < 4 && (!stops(ctx, k) || joins_fields(ctx, k, end, &named_at)) {
+            if end.is_some() && ctx.key_is(k, &["và", "&", "-", "–"]) {
+                k += 1;
+                continue;
+            }
             if let Some(&(e, kind)) = named_at.get(&k) {
                 // "Ban giám hiệu Trường Tiểu học X", "lãnh đạo Tập đoàn Y": a group within an
                 // organization named after it; the organization is the name.
