@@ -177,6 +177,11 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
             _ => inner,
         });
     }
+    // Vietnamese text writes foreign companies and outlets in their own words: "Delta News",
+    // "Vietnam Airlines", "ANA Holdings" are organizations, after a title too.
+    if a < b && foreign_org_end(ctx, a) == Some(b) {
+        return Some(Mention::strong(a..b, EntityType::Organization, ctx.join(a..b)));
+    }
     // English: a run ending in a title is a job, not a name ("Advocacy Director").
     while ctx.lang == Language::En && b > a && ctx.role_at(b - 1, &[Role::PersonTitle]).is_some_and(|(l, _)| l == 1) {
         b -= 1;
@@ -276,6 +281,26 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
 }
 
 /// The role of the trigger right before token `a`, if any.
+/// In Vietnamese text, the end of a foreign organization's name starting at `i`: a run of
+/// capitalised words or acronyms (at most five) whose last is an English organization
+/// suffix or legal form ("News", "Airlines", "Holdings", "Group").
+pub fn foreign_org_end(ctx: &Ctx, i: usize) -> Option<usize> {
+    if ctx.lang != Language::Vi || !ctx.is_name_word(i) {
+        return None;
+    }
+    let en = ctx.lex.triggers.get(&Language::En)?;
+    let suffix = |k: usize| en.get(&*ctx.keys[k]).is_some_and(|ps| ps.iter().any(|(words, (role, cap))| words.len() == 1 && *cap && matches!(role, Role::OrgSuffix | Role::LegalForm)));
+    let mut e = i + 1;
+    let mut last = None;
+    while e < ctx.len() && e - i < 5 && ctx.is_name_word(e) && !ctx.tk[e].sentence_start {
+        if suffix(e) && ctx.tk[e].cap && !looks_vietnamese(ctx.tk[e].text) {
+            last = Some(e + 1);
+        }
+        e += 1;
+    }
+    last
+}
+
 /// Where the field of a ministry ends when a minister's title ("Bộ trưởng", "Thứ trưởng")
 /// before `a` is followed by it: "Bộ trưởng Quốc phòng" names the field of "Bộ Quốc phòng",
 /// a ministry the lexicon knows. The field is its capitalised syllable and the lower-case

@@ -202,8 +202,9 @@ fn gazetteer(ctx: &Ctx, covered: &mut [bool]) -> Vec<Mention> {
             i += 1;
             continue;
         };
-        // "Pháp luật" (law) is not France: a compound longer than the name holds it.
-        if ctx.role_at(i, &[Role::Compound]).is_some_and(|(l, _)| l > len) || ctx.inside_compound(i) {
+        // "Pháp luật" (law) is not France: a compound longer than the name holds it; nor is
+        // "Delta" in "Delta News" a place (see [`super::names::foreign_org_end`]).
+        if ctx.role_at(i, &[Role::Compound]).is_some_and(|(l, _)| l > len) || ctx.inside_compound(i) || super::names::foreign_org_end(ctx, i).is_some_and(|e| e > i + len) {
             i += 1;
             continue;
         }
