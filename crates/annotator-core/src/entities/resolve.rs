@@ -194,14 +194,10 @@ const PLACE_WORDS: &[&str] = &["tại", "ở", "từ", "đến", "tới"];
 /// How many words before a place a club cue may stand ("đội đứng thứ 7 Thanh Hóa").
 const CLUB_CUE_WINDOW: usize = 4;
 
-/// In an article about football, a place a list knows (a city, a province) that a club cue
-/// introduces once is the club named after it, and so are its other mentions, except where
-/// a word of place introduces it ("tại Pleiku", "tỉnh Nam Định", a rule's reading).
-fn clubs_named_after_places(mentions: &mut [Mention], keys: &[crate::text::Key]) {
+/// Whether two different words of [`FOOTBALL`] occur in the article.
+fn is_about_football(keys: &[crate::text::Key]) -> bool {
     let n = keys.len();
-    // Phrases as keys, compared word by word with the document's keys (no allocation per token).
-    let keyed = |list: &[&str]| -> Vec<Vec<String>> { list.iter().map(|p| p.split(' ').map(key).collect()).collect() };
-    let (football, cues) = (keyed(FOOTBALL), keyed(CLUB_CUES));
+    let football: Vec<Vec<String>> = FOOTBALL.iter().map(|p| p.split(' ').map(key).collect()).collect();
     let phrase_at = |k: usize, p: &[String]| k + p.len() <= n && p.iter().enumerate().all(|(j, w)| *keys[k + j] == **w);
     let mut seen = vec![false; football.len()];
     for k in 0..n {
@@ -209,7 +205,19 @@ fn clubs_named_after_places(mentions: &mut [Mention], keys: &[crate::text::Key])
             seen[f] |= !seen[f] && *keys[k] == *p[0] && phrase_at(k, p);
         }
     }
-    if seen.iter().filter(|&&s| s).count() < 2 {
+    seen.iter().filter(|&&s| s).count() >= 2
+}
+
+/// In an article about football, a place a list knows (a city, a province) that a club cue
+/// introduces once is the club named after it, and so are its other mentions, except where
+/// a word of place introduces it ("tại Pleiku", "tỉnh Nam Định", a rule's reading).
+fn clubs_named_after_places(mentions: &mut [Mention], keys: &[crate::text::Key]) {
+    let n = keys.len();
+    // Phrases as keys, compared word by word with the document's keys (no allocation per token).
+    let keyed = |list: &[&str]| -> Vec<Vec<String>> { list.iter().map(|p| p.split(' ').map(key).collect()).collect() };
+    let cues = keyed(CLUB_CUES);
+    let phrase_at = |k: usize, p: &[String]| k + p.len() <= n && p.iter().enumerate().all(|(j, w)| *keys[k + j] == **w);
+    if !is_about_football(keys) {
         return;
     }
     // A city or a province, not a country (a national team leaves its country a place).
@@ -288,6 +296,65 @@ fn teams_in_results_rows(doc: &Document, mentions: &mut [Mention]) {
     }
 }
 
+/// How many capitalised words before a place a club's sponsor may take ("HA", "SHB",
+/// "Hoàng Anh", "Sông Lam").
+const SPONSOR_WORDS: usize = 2;
+
+/// In an article about football, a listed city or province right after one or two
+/// capitalised words or an acronym that start no other name is a club named after its sponsor
+/// and its place: "HA Gia Lai", "SHB Đà Nẵng", "Becamex Bình Dương", "Sông Lam Nghệ An"
+/// (Vietnamese clubs are named so); the club replaces the readings inside it. A "full name"
+/// ending on a province is such a club too ("Hoàng Anh Gia Lai").
+fn clubs_named_after_sponsors(doc: &Document, mentions: &mut Vec<Mention>) {
+    if !is_about_football(&doc.keys) {
+        return;
+    }
+    let text = doc.text();
+    let lexicon = super::lexicon::Lexicon::get();
+    let Some(vi) = lexicon.triggers.get(&crate::Language::Vi) else { return };
+    // A word that starts a name of its own kind: a title, a head, a place word, a function word.
+    let trigger = |k: usize| vi.get(&*doc.keys[k]).is_some_and(|ps| ps.iter().any(|(words, _)| words.len() == 1 || (k + words.len() <= doc.keys.len() && words.iter().enumerate().all(|(j, w)| *doc.keys[k + j] == **w))));
+    let sponsor_word = |k: usize| {
+        let w = doc.tokens[k].text(text);
+        doc.tokens[k].kind == crate::text::tokens::TokenKind::Word && w.starts_with(char::is_uppercase) && !trigger(k)
+    };
+    let country = |m: &Mention| lexicon.listed(&key(&m.canonical)).any(|known| known.country);
+    let mut clubs: Vec<(usize, usize)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind != EntityType::Person || m.origin != Origin::Rule) {
+        // (A place the club cue rule has already made a club counts too.)
+        let listed = matches!(m.origin, Origin::List | Origin::AmbiguousList) && matches!(m.kind, EntityType::Location | EntityType::Organization) && !country(m);
+        if !listed {
+            continue;
+        }
+        let mut s = m.tokens.start;
+        while s > 0 && m.tokens.start - s < SPONSOR_WORDS && sponsor_word(s - 1) && doc.sentences.binary_search_by_key(&doc.tokens[s].range.start, |r| r.start).is_err() {
+            s -= 1;
+        }
+        if s < m.tokens.start {
+            clubs.push((s, m.tokens.end));
+        }
+    }
+    // "Hoàng Anh Gia Lai", read as a full name: a person's name does not end on a province.
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 3) {
+        let last_two = key(&doc.tokens[m.tokens.end - 2..m.tokens.end].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
+        if lexicon.listed(&last_two).any(|known| known.kind == EntityType::Location && !known.country) {
+            m.kind = EntityType::Organization;
+        }
+    }
+    if clubs.is_empty() {
+        return;
+    }
+    let inside = |m: &Mention| clubs.iter().any(|&(s, e)| m.tokens.start >= s && m.tokens.end <= e);
+    mentions.retain(|m| !inside(m));
+    for (s, e) in clubs {
+        let name = doc.tokens[s..e].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" ");
+        let mut club = Mention::strong(s..e, EntityType::Organization, name);
+        club.origin = Origin::Rule;
+        mentions.push(club);
+    }
+    mentions.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
+}
+
 /// Merges mentions into entities, in order of first mention.
 pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     let text = doc.text();
@@ -336,6 +403,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     places_along_lists(&mut mentions, tok);
     if doc.language == crate::Language::Vi {
         clubs_named_after_places(&mut mentions, &doc.keys);
+        clubs_named_after_sponsors(doc, &mut mentions);
     } else {
         teams_in_results_rows(doc, &mut mentions);
     }
