@@ -260,10 +260,15 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
         if ctx.tk[a].upper {
             return None;
         }
-        if place_prep {
+        // Vietnamese: one capitalised syllable that a lower-case one follows starts a common
+        // noun or a longer name ("tới Vòng chung kết", "từ Trưởng đoàn"), not a place: places
+        // capitalise every syllable, and the one-syllable ones are listed (Huế, Vinh). Marked
+        // letters tell a Vietnamese syllable from a foreign name ("tại Praha ngày 5").
+        let opens_word = ctx.lang == Language::Vi && !ctx.tk[a].text.is_ascii() && is_vietnamese_syllable(ctx.tk[a].text) && b < ctx.len() && ctx.tk[b].word && !ctx.tk[b].cap;
+        if place_prep && !opens_word {
             return strong(EntityType::Location);
         }
-        if weak_prep {
+        if weak_prep && !opens_word {
             return weak(EntityType::Location);
         }
         return Some(Mention::lone(a..b, EntityType::Person, text));

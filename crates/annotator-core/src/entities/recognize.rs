@@ -192,6 +192,10 @@ fn gazetteer_at(ctx: &Ctx, i: usize) -> Option<(usize, &'static Known)> {
     })
 }
 
+/// Vietnamese titles of address, kinship and trade: unlike an office ("Tổng thống Mỹ"), they
+/// are never followed by the name of a country as such.
+const PERSONAL_TITLES: &[&str] = &["ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "bé", "cháu", "bầu", "hlv", "cầu thủ", "tiền vệ", "tiền đạo", "thủ môn", "hậu vệ", "trung vệ", "danh thủ", "ca sĩ", "diễn viên", "nghệ sĩ", "nhà văn"];
+
 /// Pass 1: gazetteer phrases, longest first.
 fn gazetteer(ctx: &Ctx, covered: &mut [bool]) -> Vec<Mention> {
     let n = ctx.len();
@@ -218,6 +222,12 @@ fn gazetteer(ctx: &Ctx, covered: &mut [bool]) -> Vec<Mention> {
         // ("tiền vệ Xuân Trường", "bầu Đức"); a country after a title is the title's country
         // ("Tổng thống Mỹ").
         if ctx.lang == Language::Vi && k.kind == EntityType::Location && !k.country && ctx.role_ending_at(i, &[Role::PersonTitle, Role::PersonTitleKept]).is_some() {
+            i += 1;
+            continue;
+        }
+        // ...but after a word of address or a trade, not an office, a country's name is the
+        // person's ("bầu Đức", "ông Đức", "tiền vệ Đức").
+        if ctx.lang == Language::Vi && k.country && len == 1 && ctx.role_ending_at(i, &[Role::PersonTitle]).is_some_and(|(s, _)| PERSONAL_TITLES.iter().any(|t| ctx.join(s..i).to_lowercase() == *t)) {
             i += 1;
             continue;
         }
