@@ -254,8 +254,14 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
     if ctx.lang == Language::En && a > 0 && !ctx.tk[a - 1].cap && ctx.is(a - 1, Role::OrgDescriptor) && !compound && !ctx.lex.given_names.contains(&*ctx.keys[a]) {
         return strong(EntityType::Organization);
     }
-    let place_prep = ctx.role_ending_at(a, &[Role::LocPreposition]).is_some();
-    let weak_prep = ctx.role_ending_at(a, &[Role::WeakPreposition]).is_some();
+    // A name and a year after "tại"/"at" is an event ("tại V-League 2021", "ở Copa America
+    // 2016"), not where something happened, and in Vietnamese nobody's name either.
+    let year_after = b < ctx.len() && ctx.tk[b].number && ctx.tk[b].text.len() == 4 && matches!(ctx.tk[b].text.get(..2), Some("19" | "20"));
+    let place_prep = ctx.role_ending_at(a, &[Role::LocPreposition]).is_some() && !year_after;
+    if year_after && role.is_none() && ctx.lang == Language::Vi {
+        return None;
+    }
+    let weak_prep = ctx.role_ending_at(a, &[Role::WeakPreposition]).is_some() && !year_after;
     if single {
         if ctx.tk[a].upper {
             return None;
