@@ -178,6 +178,24 @@ pub(super) fn lowercase_completion(ctx: &Ctx, k: usize) -> usize {
     }
 }
 
+/// The top-level domains of news sites' names ("Military.com", "VnExpress.net", "ANTD.VN").
+const NEWS_DOMAINS: &[&str] = &["com", "net", "org", "vn", "info", "news", "tv"];
+
+/// A site named by its domain ("Military.com", "Politico.com", "Zing.vn") is an organization,
+/// when its name starts capitalised (not "google.com" in a URL of running text).
+pub fn web_outlets(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
+    for (i, t) in ctx.tk.iter().enumerate() {
+        if !t.word || t.noise || covered[i] || !t.cap {
+            continue;
+        }
+        let Some((name, tld)) = t.text.rsplit_once('.') else { continue };
+        if name.chars().count() >= 2 && name.chars().all(|c| c.is_alphanumeric() || c == '-') && NEWS_DOMAINS.contains(&tld.to_lowercase().as_str()) {
+            out.push(Mention::strong(i..i + 1, EntityType::Organization, t.text.to_string()));
+            covered[i] = true;
+        }
+    }
+}
+
 /// Road codes: Vietnamese national and provincial roads ("QL13", "ĐT741") and US
 /// interstates ("I-95") are places.
 pub fn road_codes(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {

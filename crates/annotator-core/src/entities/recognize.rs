@@ -27,6 +27,7 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
     let mut out = gazetteer(&ctx, &mut covered);
     places::find(&ctx, &mut covered, &mut out);
     organizations::road_codes(&ctx, &mut covered, &mut out);
+    organizations::web_outlets(&ctx, &mut covered, &mut out);
     names::find(&ctx, &mut covered, &mut out);
     organizations::find(&ctx, &mut out);
     organizations::dateline(&ctx, doc, &mut out);
