@@ -244,6 +244,8 @@ fn clubs_named_after_places(mentions: &mut [Mention], keys: &[crate::text::Key])
 /// place (a national team is written with its country's name, and read as the country), and
 /// so do the venue after "at" and a place in brackets (CoNLL-2003's reading of such rows).
 fn teams_in_results_rows(doc: &Document, mentions: &mut [Mention]) {
+    /// The longest line read as a row ("Ross County 3 0 0 3 3 7 0" is 9 tokens).
+    const MAX_ROW_TOKENS: usize = 40;
     use crate::text::tokens::TokenKind;
     let text = doc.text();
     let lexicon = super::lexicon::Lexicon::get();
@@ -256,8 +258,13 @@ fn teams_in_results_rows(doc: &Document, mentions: &mut [Mention]) {
         while next < order.len() && mentions[order[next]].tokens.start < a {
             next += 1;
         }
+        // A row is short and holds a number or "at"/"v" (most sentences are neither).
+        let cue = |k: usize| doc.tokens[k].kind == TokenKind::Number || matches!(&*doc.keys[k], "at" | "v" | "vs");
+        if b - a > MAX_ROW_TOKENS || !(a..b).any(cue) {
+            continue;
+        }
         let inside: Vec<usize> = order[next..].iter().copied().take_while(|&i| mentions[i].tokens.start < b).collect();
-        if inside.is_empty() || b - a > 40 {
+        if inside.is_empty() {
             continue;
         }
         let named = |k: usize| inside.iter().any(|&i| mentions[i].tokens.contains(&k));
