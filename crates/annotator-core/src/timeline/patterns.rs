@@ -354,6 +354,8 @@ fn compile(lang: Language) -> Vec<Pattern> {
             p(r"(?-u:\b)(?i:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|a hundred)\s+years?\s+ago)(?-u:\b)", en_offset_years),
             // weekdays, with an optional part of day: "Monday night", "overnight Monday", "Tuesday's"
             p(r"(?-u:\b)(?:(?i:overnight|early|late|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?(?-u:\b)", |c| weekday_en(c.name("wd")?.as_str()).map(Raw::Weekday)),
+            // "since 9/11": the day of the 2001 attacks, named by its date (not "9/11/2001")
+            p(r"(?-u:\b)9/11(?P<tail>/|-\d|\d)?", |c| if c.name("tail").is_some() { None } else { Date::new(2001, 9, 11).map(Raw::Full) }),
             // "on the eighth day"
             p(r"(?-u:\b)(?i:on the|the)\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+day(?-u:\b)", |c| num(c, "n").map(|n| Raw::NthDay(n as i64))),
             // bare years: "the 2015 attack", "in 2015"
