@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::components::{article::ArticleView, card::MentionCard, input::InputPanel, sidebar::Sidebar, toolbar::Toolbar};
 use crate::render::corrections::{apply, storage_key, Corrections};
 use crate::render::layout::{layout, Layout};
+use crate::session::{self, Saved};
 use crate::state::Ui;
 use crate::SEED_ARTICLE;
 
@@ -52,10 +53,13 @@ pub fn size_label(bytes: usize) -> String {
     }
 }
 
-/// The standalone page: the annotator with the seed article.
+/// The standalone page: the annotator with the article the reader had on screen before a
+/// reload (see [`crate::session`]), or the seed article on a first visit.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <Annotator text=SEED_ARTICLE.to_string() name="seed-article.txt".to_string() /> }
+    let kept: Option<Saved> = session::parse(crate::dom::load(session::SESSION_KEY).ok().flatten());
+    let Saved { name, text, lang, date } = kept.unwrap_or_else(|| Saved { name: "seed-article.txt".into(), text: SEED_ARTICLE.to_string(), lang: "auto".into(), date: String::new() });
+    view! { <Annotator text=text name=name lang=lang date=date remember=true /> }
 }
 
 /// The whole annotator (controls, article, sidebar) for one article: the page's content, and
@@ -67,6 +71,9 @@ pub fn Annotator(
     #[prop(default = "auto".to_string())] lang: String,
     #[prop(default = String::new())] date: String,
     #[prop(default = true)] sidebar: bool,
+    /// Remember the article and its options across reloads, and list the recent ones (the
+    /// standalone page; an embedded instance's text belongs to its host page).
+    #[prop(default = false)] remember: bool,
 ) -> impl IntoView {
     let text = RwSignal::new(text);
     let name = RwSignal::new(name);
@@ -74,6 +81,27 @@ pub fn Annotator(
     let date = RwSignal::new(date);
     let ui = Ui::new();
     provide_context(ui);
+    let recent: RwSignal<Vec<Saved>> = RwSignal::new(if remember { session::parse(crate::dom::load(session::RECENT_KEY).ok().flatten()).unwrap_or_default() } else { Vec::new() });
+    // The article on screen and its options are written as they change; the recent list
+    // follows. Storage that refuses (full, private mode) costs the memory, not the article.
+    Effect::new(move |_| {
+        if !remember {
+            return;
+        }
+        let item = Saved { name: name.get(), text: text.get(), lang: lang.get(), date: date.get() };
+        if !item.keepable() {
+            let _ = crate::dom::save(session::SESSION_KEY, None);
+            ui.notice.set(Some(format!("This article ({}) is too large to keep across a reload: save it as a file to reopen it.", size_label(item.text.len()))));
+            return;
+        }
+        let list = session::remember(recent.get_untracked(), item.clone());
+        let written = serde_json::to_string(&item).ok().map(|json| crate::dom::save(session::SESSION_KEY, Some(&json)));
+        let listed = serde_json::to_string(&list).ok().map(|json| crate::dom::save(session::RECENT_KEY, Some(&json)));
+        if let Some(Err(_)) | None = written.or(listed) {
+            ui.notice.set(Some("The browser's storage refused to keep this article: it will not come back after a reload.".to_string()));
+        }
+        recent.set(list);
+    });
     let engine = Memo::new(move |_| {
         let (l, d) = (lang.get(), date.get());
         text.with(|t| match crate::background::wanted_for(t) {
@@ -137,11 +165,13 @@ pub fn Annotator(
         }
     });
 
+    // The language the engine read the article in, for the language menu's "auto".
+    let detected = Signal::derive(move || annotated.with(|a| a.as_ref().and_then(|r| r.as_ref().ok()).map(|(_, _, ann)| ann.language)));
     // Files dropped on this annotator (not on another instance of the same page).
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            crate::components::input::load(file, text, name, ui);
+            crate::components::input::load(file, text, name, lang, date, ui);
         }
     };
     view! {
@@ -152,7 +182,7 @@ pub fn Annotator(
                 <h1>"Article Annotator"</h1>
                 <span class="tagline">"People, places, organizations, weapons, casualties and dates — in your browser"</span>
             </div>
-            <InputPanel text=text name=name lang=lang date=date />
+            <InputPanel text=text name=name lang=lang date=date recent=recent detected=detected />
         </header>
         {move || ui.notice.get().map(|n| view! {
             <div class="notice" role="alert">

@@ -8,6 +8,8 @@
 //! - [`components`]: the Leptos components that turn those into DOM;
 //! - [`dom`]: the few direct DOM effects (scroll, flash, download, clipboard, files);
 //! - [`background`]: large articles annotated in a worker, off the main thread;
+//! - [`session`]: what the standalone page remembers across reloads (the article on screen,
+//!   the recent ones);
 //! - [`app`]: the page's wiring;
 //! - `embed`: the JavaScript API (`annotate`, `mount`) for CMS embedding.
 
@@ -18,6 +20,7 @@ pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod render;
+pub mod session;
 pub mod state;
 
 /// The first article the product must handle: shown annotated on first load.

@@ -5,25 +5,52 @@ use leptos::prelude::*;
 
 use crate::dom::read_file;
 use crate::render::input::{check_size, prepare};
+use crate::session::Saved;
 use crate::state::Ui;
 use crate::SEED_ARTICLE;
+use annotator_core::Language;
+
+/// Puts a new article on screen. Its language and date start again at "auto" and none: the
+/// last article's options would silently misread this one.
+pub fn open_article(text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>, new_name: String, new_text: String) {
+    lang.set("auto".into());
+    date.set(String::new());
+    name.set(new_name);
+    text.set(new_text);
+}
 
 /// Loads a file into the page, or says why not.
-pub fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>, ui: Ui) {
+pub fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>, ui: Ui) {
     wasm_bindgen_futures::spawn_local(async move {
         match read_file(file).await.and_then(|(n, raw)| prepare(&n, &raw).map(|t| (n, t))) {
             Ok((n, t)) => {
                 ui.notice.set(None);
-                name.set(n);
-                text.set(t);
+                open_article(text, name, lang, date, n, t);
             }
             Err(msg) => ui.notice.set(Some(msg)),
         }
     });
 }
 
+/// How the language menu names a language.
+fn language_name(l: Language) -> &'static str {
+    match l {
+        Language::Vi => "Tiếng Việt",
+        Language::En => "English",
+    }
+}
+
 #[component]
-pub fn InputPanel(text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>) -> impl IntoView {
+pub fn InputPanel(
+    text: RwSignal<String>,
+    name: RwSignal<String>,
+    lang: RwSignal<String>,
+    date: RwSignal<String>,
+    /// The recent articles to reopen (empty where the page remembers none).
+    recent: RwSignal<Vec<Saved>>,
+    /// The language the engine read the article in.
+    detected: Signal<Option<Language>>,
+) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let draft = RwSignal::new(String::new());
     let open = RwSignal::new(false);
@@ -39,17 +66,36 @@ pub fn InputPanel(text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal
                     on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                            load(file, text, name, ui);
+                            load(file, text, name, lang, date, ui);
                         }
                     } />
             </label>
-            <button class="btn ghost" on:click=move |_| { name.set("seed-article.txt".into()); text.set(SEED_ARTICLE.to_string()); }>"Sample: seed article"</button>
+            <button class="btn ghost" on:click=move |_| open_article(text, name, lang, date, "seed-article.txt".into(), SEED_ARTICLE.to_string())>"Sample: seed article"</button>
+            <Show when=move || recent.with(|r| r.len() > 1)>
+                <label class="field">"Recent "
+                    <select class="recent" aria-label="Reopen a recent article"
+                        on:change=move |ev| {
+                            let pick = event_target_value(&ev).parse::<usize>().ok().and_then(|i| recent.with_untracked(|r| r.get(i).cloned()));
+                            if let Some(s) = pick {
+                                lang.set(s.lang);
+                                date.set(s.date);
+                                name.set(s.name);
+                                text.set(s.text);
+                            }
+                        }
+                        prop:value="">
+                        <option value="" disabled=true selected=true>"Reopen…"</option>
+                        {move || recent.get().into_iter().enumerate().map(|(i, s)| view! { <option value=i.to_string()>{s.title()}</option> }).collect_view()}
+                    </select>
+                </label>
+            </Show>
             <label class="field">"Language "
                 <select on:change=move |ev| lang.set(event_target_value(&ev)) prop:value=move || lang.get()>
                     <option value="auto">"auto"</option>
                     <option value="vi">"Tiếng Việt"</option>
                     <option value="en">"English"</option>
                 </select>
+                {move || (lang.get() == "auto").then(|| detected.get()).flatten().map(|l| view! { <span class="detected muted">"read as " {language_name(l)}</span> })}
             </label>
             <label class="field">"Published "
                 <input type="date" prop:value=move || date.get() on:change=move |ev| date.set(event_target_value(&ev)) />
@@ -64,7 +110,7 @@ pub fn InputPanel(text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal
                 <div class="editor-actions">
                     <button class="btn primary" on:click=move |_| {
                         match check_size("The pasted text", draft.with_untracked(String::len)) {
-                            Ok(()) => { ui.notice.set(None); name.set("pasted-article.txt".into()); text.set(draft.get_untracked()); open.set(false); }
+                            Ok(()) => { ui.notice.set(None); open_article(text, name, lang, date, "pasted-article.txt".into(), draft.get_untracked()); open.set(false); }
                             Err(msg) => ui.notice.set(Some(msg)),
                         }
                     }>"Annotate"</button>
