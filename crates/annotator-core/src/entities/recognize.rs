@@ -37,8 +37,56 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
         Some(tagged) => settle(&ctx, out, tagged),
         None => out,
     };
+    if ctx.lang == Language::En {
+        organizations_go_on(&ctx, &mut out);
+    }
     with_closing_stops(&ctx, &mut out);
     out
+}
+
+/// How many capitalised words an organization's name takes on after "of"/"for", or before
+/// its possessive ("New England Journal of Medicine", "Murdoch Children's Research
+/// Institute").
+const ORG_EXTENSION_WORDS: usize = 4;
+
+/// English organizations whose name the tagger or the rules cut short: one that ends on its
+/// head word goes on through "of"/"for" and the capitalised words after it ("New England
+/// Journal of Medicine", "Institute for Fiscal Studies"), and one that starts after a
+/// possessive takes in the capitalised words the possessive closes ("Murdoch Children's
+/// Research Institute"). What the longer name now holds is no mention of its own.
+fn organizations_go_on(ctx: &Ctx, mentions: &mut Vec<Mention>) {
+    let n = ctx.len();
+    let name_word = |k: usize| k < n && ctx.tk[k].cap && !ctx.tk[k].sentence_start && ctx.introduces_name(k).map_or(true, |(_, r)| matches!(r, Role::OrgHead | Role::OrgStandalone));
+    // A place or a person before the possessive owns it ("Germany's Foreign Ministry").
+    let others: Vec<Range<usize>> = mentions.iter().filter(|m| m.kind != EntityType::Organization).map(|m| m.tokens.clone()).collect();
+    let owned_by_other = |k: usize| others.iter().any(|r| r.contains(&k));
+    let mut grown: Vec<Range<usize>> = Vec::new();
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Organization) {
+        let (a, mut b) = (m.tokens.start, m.tokens.end);
+        if b + 1 < n && ctx.key_is(b, &["of", "for"]) && ctx.is(b - 1, Role::OrgSuffix) && name_word(b + 1) {
+            let mut e = b + 1;
+            while e < n && e - b <= ORG_EXTENSION_WORDS && name_word(e) {
+                e += 1;
+            }
+            b = e;
+        }
+        let mut s = a;
+        if a >= 3 && ctx.key_is(a - 1, &["s"]) && ctx.tk[a - 1].glued && matches!(ctx.tk[a - 2].text, "'" | "\u{2019}") && ctx.is(b - 1, Role::OrgSuffix) && name_word(a - 3) && !owned_by_other(a - 3) {
+            s = a - 2;
+            while s > 0 && a - s <= ORG_EXTENSION_WORDS && name_word(s - 1) && !owned_by_other(s - 1) {
+                s -= 1;
+            }
+        }
+        if (s, b) != (a, m.tokens.end) {
+            m.tokens = s..b;
+            m.canonical = ctx.join(s..b);
+            grown.push(s..b);
+        }
+    }
+    if grown.is_empty() {
+        return;
+    }
+    mentions.retain(|m| !grown.iter().any(|g| g.start <= m.tokens.start && m.tokens.end <= g.end && *g != m.tokens));
 }
 
 /// A name that ends on an initial ends on its full stop: "ông L.V.H. (SN 1980)", "tài xế L.",
