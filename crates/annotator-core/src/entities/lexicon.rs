@@ -75,6 +75,9 @@ pub enum Role {
     /// name and means something else whole ("liên bang", "tàu sân bay", "pháp luật", "hàng
     /// không"): read as one word, its syllables trigger nothing and stop nothing.
     Compound,
+    /// An academic or professional degree written after a person's name ("Jane Doe, MD,
+    /// PhD"): never a name itself (not Maryland). Not a tagger feature.
+    Degree,
     /// A company's legal form at the end of its name ("Pirelli SpA", "Siemens AG"): the run is
     /// an organization. Not a tagger feature.
     LegalForm,
@@ -114,6 +117,7 @@ impl Role {
             "demonym" => Role::Demonym,
             "facility" => Role::Facility,
             "legal_form" => Role::LegalForm,
+            "degree" => Role::Degree,
             "compound" => Role::Compound,
             "street_suffix" => Role::StreetSuffix,
             "org_descriptor" => Role::OrgDescriptor,

@@ -39,6 +39,19 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
     };
     if ctx.lang == Language::En {
         organizations_go_on(&ctx, &mut out);
+        // "Jane Doe, MD, PhD": a degree after a person's name and a comma (or after another
+        // degree) is no name; "Baltimore, MD" is the state.
+        let degree = |k: usize| k < ctx.len() && ctx.tk[k - 1].text == "," && ctx.role_at(k, &[Role::Degree]).is_some_and(|(l, _)| l == 1);
+        let mut degrees: Vec<usize> = Vec::new();
+        for m in out.iter().filter(|m| m.kind == EntityType::Person) {
+            let mut k = m.tokens.end + 1;
+            while degree(k) {
+                degrees.push(k);
+                k += 2;
+            }
+        }
+        degrees.sort_unstable();
+        out.retain(|m| !(m.tokens.len() == 1 && degrees.binary_search(&m.tokens.start).is_ok()));
     }
     with_closing_stops(&ctx, &mut out);
     out
