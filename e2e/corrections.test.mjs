@@ -1,6 +1,7 @@
 // Corrections as a reader makes them: change an entity's type, remove a wrong mention, tag a
-// missed one by selecting text; they are saved as made, survive a reload, can be reset, and a
-// browser without storage gets a message instead of an exception.
+// missed one by selecting text; they are saved as made, survive a reload, can be reset (after
+// a question), undone and redone, and a browser without storage gets a message instead of an
+// exception.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -57,10 +58,41 @@ test('retype, remove, add; kept across a reload; reset', async () => {
   await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor();
   assert.equal(await yerevan(), before - 1);
   assert.ok(await page.locator('.article .ent-location', { hasText: 'Hồ chứa nước' }).count() === 1);
-  // Exports carry the corrections.
+  // Reset asks first: declined, nothing changes.
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: /Reset corrections \(3\)/ }).click();
+  await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor();
+  // Accepted, the corrections go.
+  let question = '';
+  page.once('dialog', (d) => { question = d.message(); d.accept(); });
   await page.getByRole('button', { name: /Reset corrections \(3\)/ }).click();
   await page.locator('.sidebar .ent-location', { hasText: 'Baku' }).waitFor();
+  assert.match(question, /Remove all 3 corrections/);
   assert.equal(await yerevan(), before);
+  // Ctrl+Z brings them back, Ctrl+Shift+Z takes them away again; the buttons do the same.
+  await page.locator('.article').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor();
+  assert.equal(await yerevan(), before - 1);
+  await page.keyboard.press('Control+Shift+z');
+  await page.locator('.sidebar .ent-location', { hasText: 'Baku' }).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor();
+  // The history of this visit only: the reset was the one change since the reload.
+  assert.ok(await page.getByRole('button', { name: 'Undo' }).isDisabled());
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.locator('.sidebar .ent-location', { hasText: 'Baku' }).waitFor();
+  // A new correction after an undo clears what could be redone.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor();
+  await page.locator('.sidebar button.entity', { hasText: 'Yerevan' }).click();
+  await page.getByRole('button', { name: 'Remove this mention' }).click();
+  assert.ok(await page.getByRole('button', { name: 'Redo' }).isDisabled());
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await yerevan(), before - 1);
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: /Reset corrections \(3\)/ }).click();
+  await page.locator('.sidebar .ent-location', { hasText: 'Baku' }).waitFor();
   await page.reload();
   await page.locator('.sidebar .ent-location', { hasText: 'Baku' }).waitFor();
   await context.close();

@@ -150,7 +150,7 @@ pub fn Annotator(
                 Corrections::default()
             }
         };
-        ui.corrections.set(saved);
+        ui.load_corrections(saved);
     });
     // Corrections are written as they are made (they survive a reload or a crash).
     Effect::new(move |prev: Option<()>| {
@@ -174,8 +174,34 @@ pub fn Annotator(
             crate::components::input::load(file, text, name, lang, date, ui);
         }
     };
+    // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac, and Ctrl+Y) undo and redo corrections, except
+    // while the reader types in a field, where they edit the text.
+    let on_key = move |ev: &web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
+        if typing {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let done = match (key.as_str(), ev.shift_key()) {
+            ("z", false) => ui.undo(),
+            ("z", true) | ("y", false) => ui.redo(),
+            _ => false,
+        };
+        if done {
+            ev.prevent_default();
+        }
+    };
+    // The standalone page answers anywhere; an embedded instance only with focus inside it
+    // (another instance on the host page has corrections of its own).
+    if remember {
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| on_key(&ev));
+        on_cleanup(move || handle.remove());
+    }
     view! {
-        <div class="aa-root" on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
+        <div class="aa-root" on:keydown=move |ev| if !remember { on_key(&ev) } on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
         <header class="topbar">
             <div class="brand">
                 <span class="logo" aria-hidden="true">"◆"</span>

@@ -102,6 +102,12 @@ pub fn save(key: &str, value: Option<&str>) -> Result<(), String> {
     }
 }
 
+/// Asks the reader to confirm `question` (the browser's own dialog); `false` where there is
+/// no window to ask in.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
+}
+
 /// Copies `text` to the clipboard (best effort: the browser may refuse without a gesture).
 pub fn copy(text: &str) {
     if let Some(w) = web_sys::window() {

@@ -32,7 +32,14 @@ pub struct Ui {
     /// A code point the reader asked to see: the article renders at least up to it (a long
     /// article is put on screen progressively).
     pub need: RwSignal<Option<usize>>,
+    /// The corrections as they were before each change, newest last (Ctrl+Z goes back).
+    pub undo: RwSignal<Vec<Corrections>>,
+    /// The corrections undone, newest last (Ctrl+Shift+Z goes forward again).
+    pub redo: RwSignal<Vec<Corrections>>,
 }
+
+/// How many changes of corrections can be undone.
+pub const UNDO_DEPTH: usize = 100;
 
 impl Ui {
     pub fn new() -> Self {
@@ -46,7 +53,47 @@ impl Ui {
             corrections: RwSignal::new(Corrections::default()),
             pending: RwSignal::new(None),
             need: RwSignal::new(None),
+            undo: RwSignal::new(Vec::new()),
+            redo: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Changes the corrections, so that the change can be undone.
+    pub fn correct(&self, change: impl FnOnce(&mut Corrections)) {
+        let before = self.corrections.get_untracked();
+        self.undo.update(|u| {
+            u.push(before);
+            if u.len() > UNDO_DEPTH {
+                u.remove(0);
+            }
+        });
+        self.redo.update(Vec::clear);
+        self.corrections.update(change);
+    }
+
+    /// Goes back one change of corrections; `false` when there is none.
+    pub fn undo(&self) -> bool {
+        let Some(prev) = self.undo.try_update(Vec::pop).flatten() else { return false };
+        let now = self.corrections.get_untracked();
+        self.redo.update(|r| r.push(now));
+        self.corrections.set(prev);
+        true
+    }
+
+    /// Goes forward one undone change; `false` when there is none.
+    pub fn redo(&self) -> bool {
+        let Some(next) = self.redo.try_update(Vec::pop).flatten() else { return false };
+        let now = self.corrections.get_untracked();
+        self.undo.update(|u| u.push(now));
+        self.corrections.set(next);
+        true
+    }
+
+    /// A new article: its own corrections, and no history from the last one.
+    pub fn load_corrections(&self, saved: Corrections) {
+        self.undo.set(Vec::new());
+        self.redo.set(Vec::new());
+        self.corrections.set(saved);
     }
 
     pub fn toggle_type(&self, kind: EntityType) {

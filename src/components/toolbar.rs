@@ -49,7 +49,7 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             let retype = move |ev: leptos::ev::Event| {
                 let Some(to) = EntityType::parse(&event_target_value(&ev)) else { return };
                 let n = n1.clone();
-                ui.corrections.update(|c| match c.retyped.iter_mut().find(|(x, _, cur)| *x == n && *cur == kind) {
+                ui.correct(|c| match c.retyped.iter_mut().find(|(x, _, cur)| *x == n && *cur == kind) {
                     Some(r) => r.2 = to,
                     None => c.retyped.push((n, kind, to)),
                 });
@@ -57,7 +57,7 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             let remove = move |_| {
                 if let Some(m) = mentions.get(ui.step.get_untracked()) {
                     let span = (m.start, m.end);
-                    ui.corrections.update(|c| c.removed.push(span));
+                    ui.correct(|c| c.removed.push(span));
                     ui.selected.set(None);
                 }
             };
@@ -84,7 +84,7 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             .iter()
             .map(|&k| view! {
                 <button class=format!("chip ent-{}", k.as_str()) on:click=move |_| {
-                    ui.corrections.update(|c| c.added.push((s, e, k)));
+                    ui.correct(|c| c.added.push((s, e, k)));
                     ui.pending.set(None);
                 }>{type_label(k)}</button>
             })
@@ -97,11 +97,25 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             </div>
         })
     };
+    // Reset asks first (it can still be undone); undo and redo also answer Ctrl+Z and
+    // Ctrl+Shift+Z (see the page's key handler).
     let reset = move || {
         let n = ui.corrections.with(|c| c.retyped.len() + c.removed.len() + c.added.len());
         (n > 0).then(|| view! {
-            <button class="btn small ghost" on:click=move |_| ui.corrections.set(Default::default())
-                title="Undo every correction made to this article">{format!("Reset corrections ({n})")}</button>
+            <button class="btn small ghost" on:click=move |_| {
+                if crate::dom::confirm(&format!("Remove all {n} corrections made to this article? (Ctrl+Z brings them back.)")) {
+                    ui.correct(|c| *c = Default::default());
+                }
+            } title="Remove every correction made to this article">{format!("Reset corrections ({n})")}</button>
+        })
+    };
+    let history = move || {
+        let (u, r) = (ui.undo.with(Vec::len), ui.redo.with(Vec::len));
+        (u + r > 0).then(|| view! {
+            <span class="history" role="group" aria-label="Correction history">
+                <button class="btn small ghost" disabled=u == 0 on:click=move |_| { ui.undo(); } title="Undo the last correction (Ctrl+Z)">"Undo"</button>
+                <button class="btn small ghost" disabled=r == 0 on:click=move |_| { ui.redo(); } title="Redo (Ctrl+Shift+Z)">"Redo"</button>
+            </span>
         })
     };
     let base = move || name.get().rsplit_once('.').map(|(b, _)| b.to_string()).unwrap_or_else(|| name.get());
@@ -122,6 +136,7 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             </div>
             {stepper}
             {tagger}
+            {history}
             {reset}
             <details class="export">
                 <summary class="btn">"Export"</summary>
