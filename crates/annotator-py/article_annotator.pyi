@@ -1,0 +1,16 @@
+"""Type stubs of the article_annotator extension module (see its docstrings)."""
+from typing import Any, Dict, List, Literal, Optional, Sequence
+
+__version__: str
+
+def annotate(text: str, lang: Optional[str] = None, date: Optional[str] = None) -> Dict[str, Any]:
+    """Annotates one article; returns the SPEC.md annotation as a dict. Raises ValueError."""
+
+def annotate_many(
+    texts: Sequence[str],
+    lang: Optional[str] = None,
+    date: Optional[str] = None,
+    workers: Optional[int] = None,
+    errors: Literal["raise", "return"] = "raise",
+) -> List[Dict[str, Any]]:
+    """Annotates many articles in parallel, in order; see errors= for refused texts."""
