@@ -59,9 +59,13 @@ test('retype, remove, add; kept across a reload; reset', async () => {
   assert.equal(await yerevan(), before - 1);
   assert.ok(await page.locator('.article .ent-location', { hasText: 'Hồ chứa nước' }).count() === 1);
   // Reset asks first: declined, nothing changes.
-  page.once('dialog', (d) => d.dismiss());
+  let declined = false;
+  page.once('dialog', (d) => { declined = true; d.dismiss(); });
   await page.getByRole('button', { name: /Reset corrections \(3\)/ }).click();
-  await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor();
+  await page.waitForTimeout(200);
+  assert.ok(declined, 'the reset asked first');
+  assert.ok(await page.getByRole('button', { name: /Reset corrections \(3\)/ }).isVisible(), 'declined: all three stay');
+  assert.equal(await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).count(), 1);
   // Accepted, the corrections go.
   let question = '';
   page.once('dialog', (d) => { question = d.message(); d.accept(); });

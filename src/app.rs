@@ -89,6 +89,9 @@ pub fn Annotator(
             return;
         }
         let item = Saved { name: name.get(), text: text.get(), lang: lang.get(), date: date.get() };
+        if item.text.trim().is_empty() {
+            return; // nothing to bring back (the page says why it shows nothing)
+        }
         if !item.keepable() {
             let _ = crate::dom::save(session::SESSION_KEY, None);
             ui.notice.set(Some(format!("This article ({}) is too large to keep across a reload: save it as a file to reopen it.", size_label(item.text.len()))));
@@ -97,7 +100,7 @@ pub fn Annotator(
         let list = session::remember(recent.get_untracked(), item.clone());
         let written = serde_json::to_string(&item).ok().map(|json| crate::dom::save(session::SESSION_KEY, Some(&json)));
         let listed = serde_json::to_string(&list).ok().map(|json| crate::dom::save(session::RECENT_KEY, Some(&json)));
-        if let Some(Err(_)) | None = written.or(listed) {
+        if !matches!((written, listed), (Some(Ok(())), Some(Ok(())))) {
             ui.notice.set(Some("The browser's storage refused to keep this article: it will not come back after a reload.".to_string()));
         }
         recent.set(list);

@@ -76,6 +76,9 @@ pub fn InputPanel(
                     <select class="recent" aria-label="Reopen a recent article"
                         on:change=move |ev| {
                             let pick = event_target_value(&ev).parse::<usize>().ok().and_then(|i| recent.with_untracked(|r| r.get(i).cloned()));
+                            // Back to "Reopen…": the list reorders, and the same entry may be
+                            // chosen again.
+                            event_target::<web_sys::HtmlSelectElement>(&ev).set_selected_index(0);
                             if let Some(s) = pick {
                                 lang.set(s.lang);
                                 date.set(s.date);

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Floors per language: (entities, casualties, timeline) F1, each 0.02 below the score measured
-/// on all 62 articles (2026-12-01, fourth session: vi 0.892 / 0.916 / 0.969, en 0.846 / 0.889 / 0.946; the English
+/// on all 62 articles (2026-12-01, fourth session: vi 0.900 / 0.916 / 0.969, en 0.856 / 0.889 / 0.950; the English
 /// casualty floor stays 0.880, set when two tuned vocabulary entries still served one article).
 /// A floor guards against regressions: raise it when a change lifts the score, never to the ceiling.
-const FLOORS: &[(&str, [f64; 3])] = &[("vi", [0.872, 0.896, 0.949]), ("en", [0.826, 0.880, 0.926])];
+const FLOORS: &[(&str, [f64; 3])] = &[("vi", [0.880, 0.896, 0.949]), ("en", [0.836, 0.880, 0.930])];
 
 fn eval_dir() -> Option<PathBuf> {
     let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval-dev");

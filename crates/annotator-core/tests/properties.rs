@@ -64,6 +64,15 @@ proptest! {
         }
     }
 
+    /// A feed's timestamp of a real day is accepted as that day.
+    #[test]
+    fn timestamps_of_real_days_are_their_day(date in "20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])", time in "[T ][01][0-9]:[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,3})?)?(Z|[+-][01][0-9]:[0-5][0-9])?") {
+        let stamp = format!("{date}{time}");
+        let parsed = Options::parse(None, Some(&stamp));
+        prop_assert!(parsed.is_ok(), "{} refused", stamp);
+        prop_assert_eq!(parsed.ok().and_then(|o| o.date).map(|d| d.iso()), Some(date));
+    }
+
     #[test]
     fn any_string_is_handled(s in any::<String>()) {
         match annotate(&s, &Options::default()) {

@@ -134,7 +134,7 @@ impl Scan<'_> {
         // "a man", "an 8-year-old": one (the quantity asks for a people noun after it); but
         // "a dozen", "a hundred" are read as numbers in words.
         let article = matches!(w, "a" | "an");
-        if article && !self.lower.get(i + 1).is_some_and(|w| is_number_word(w)) {
+        if article && !self.lower.get(i + 1).is_some_and(|w| matches!(*w, "dozen" | "hundred" | "thousand" | "million")) {
             return Some((i + 1, 1, 1));
         }
         let mut e = if article { i + 1 } else { i };
@@ -361,11 +361,15 @@ const ADDED: &[&str] = &["other", "more", "additional", "further", "another", "k
 /// Whether an English word looks like a plural noun for people counted ("employees",
 /// "farmers", "militiamen"): not an ordinary -s word of measure or time.
 fn plural_noun(w: &str) -> bool {
-    w.len() > 3 && w.chars().all(|c| c.is_alphabetic()) && (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("ous") || w.ends_with("men")) && !PLURAL_NOT_PEOPLE.contains(&w)
+    w.len() > 3 && w.chars().all(|c| c.is_alphabetic()) && (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("ous") || w.ends_with("men")) && !PLURAL_NOT_PEOPLE.contains(&w) && !S_WORDS.contains(&w)
 }
 
-/// Plural words of measure, time and things that are not people counted.
-const PLURAL_NOT_PEOPLE: &[&str] = &["years", "days", "hours", "minutes", "months", "weeks", "times", "miles", "kilometres", "kilometers", "metres", "meters", "percent", "dollars", "pounds", "tons", "tonnes", "rounds", "shots", "cars", "vehicles", "houses", "homes", "buildings", "bombs", "rockets", "missiles", "shells", "attacks", "blasts", "explosions", "boats", "ships", "planes", "trucks", "schools", "hospitals", "churches", "mosques", "cities", "provinces", "countries", "states", "districts", "areas", "regions", "cows", "cattle", "goats", "sheep", "animals", "villages", "towns", "points", "goals", "games", "matches", "seats", "votes", "its", "this", "was", "has", "is", "as", "us", "his", "hers", "ours", "theirs", "yes", "thus", "plus", "bus", "gas", "press", "less", "across", "always", "various", "previous", "serious", "famous"];
+/// Plural words of measure, time and things that are not people counted ("24 hours", "two
+/// days of clashes").
+const PLURAL_NOT_PEOPLE: &[&str] = &["years", "days", "hours", "minutes", "months", "weeks", "times", "miles", "kilometres", "kilometers", "metres", "meters", "percent", "dollars", "pounds", "tons", "tonnes", "rounds", "shots", "cars", "vehicles", "houses", "homes", "buildings", "bombs", "rockets", "missiles", "shells", "attacks", "blasts", "explosions", "boats", "ships", "planes", "trucks", "schools", "hospitals", "churches", "mosques", "cities", "provinces", "countries", "states", "districts", "areas", "regions", "cows", "cattle", "goats", "sheep", "animals", "villages", "towns", "points", "goals", "games", "matches", "seats", "votes"];
+
+/// Words ending in -s that are no plural nouns at all ("this", "across", "various").
+const S_WORDS: &[&str] = &["its", "this", "was", "has", "is", "as", "us", "his", "hers", "ours", "theirs", "yes", "thus", "plus", "bus", "gas", "press", "less", "across", "always", "various", "previous", "serious", "famous"];
 
 
 /// How many tokens before an outcome word its negation may stand: "không có (thủy thủ

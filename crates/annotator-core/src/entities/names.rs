@@ -291,7 +291,6 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
     None
 }
 
-/// The role of the trigger right before token `a`, if any.
 /// In Vietnamese text, the end of a foreign organization's name starting at `i`: a run of
 /// capitalised words or acronyms (at most five) whose last is an English organization
 /// suffix or legal form ("News", "Airlines", "Holdings", "Group").
@@ -328,6 +327,7 @@ fn ministry_field(ctx: &Ctx, a: usize) -> Option<usize> {
     })
 }
 
+/// The role of the trigger right before token `a`, if any.
 fn before(ctx: &Ctx, a: usize) -> Option<Role> {
     ctx.role_ending_at(a, &[Role::PersonTitle, Role::PersonTitleKept, Role::LocPrefix, Role::LocNamed, Role::LocInstitution, Role::LocBare, Role::OrgMedia, Role::WeaponHead]).map(|(_, r)| r)
 }

@@ -57,8 +57,8 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
     out
 }
 
-/// How many capitalised words an organization's name takes on after "of"/"for", or before
-/// its possessive ("New England Journal of Medicine", "Murdoch Children's Research
+/// How many capitalised words an organization's name takes on after "of"/"for" (and one
+/// fewer before its possessive) ("New England Journal of Medicine", "Murdoch Children's Research
 /// Institute").
 const ORG_EXTENSION_WORDS: usize = 4;
 
@@ -71,8 +71,11 @@ fn organizations_go_on(ctx: &Ctx, mentions: &mut Vec<Mention>) {
     let n = ctx.len();
     let name_word = |k: usize| k < n && ctx.tk[k].cap && !ctx.tk[k].sentence_start && ctx.introduces_name(k).map_or(true, |(_, r)| matches!(r, Role::OrgHead | Role::OrgStandalone));
     // A place or a person before the possessive owns it ("Germany's Foreign Ministry").
-    let others: Vec<Range<usize>> = mentions.iter().filter(|m| m.kind != EntityType::Organization).map(|m| m.tokens.clone()).collect();
-    let owned_by_other = |k: usize| others.iter().any(|r| r.contains(&k));
+    let mut other = vec![false; n];
+    for m in mentions.iter().filter(|m| m.kind != EntityType::Organization) {
+        other[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let owned_by_other = |k: usize| other[k];
     let mut grown: Vec<Range<usize>> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Organization) {
         let (a, mut b) = (m.tokens.start, m.tokens.end);
@@ -99,7 +102,18 @@ fn organizations_go_on(ctx: &Ctx, mentions: &mut Vec<Mention>) {
     if grown.is_empty() {
         return;
     }
-    mentions.retain(|m| !grown.iter().any(|g| g.start <= m.tokens.start && m.tokens.end <= g.end && *g != m.tokens));
+    // What a grown name now overlaps goes (marked per token: no test of every pair).
+    let mut owner: Vec<Option<usize>> = vec![None; n];
+    for (g, r) in grown.iter().enumerate() {
+        for o in &mut owner[r.clone()] {
+            o.get_or_insert(g);
+        }
+    }
+    let index: rustc_hash::FxHashMap<(usize, usize), usize> = grown.iter().enumerate().map(|(g, r)| ((r.start, r.end), g)).collect();
+    mentions.retain(|m| {
+        let mine = index.get(&(m.tokens.start, m.tokens.end)).copied();
+        owner[m.tokens.clone()].iter().all(|o| o.is_none() || (mine.is_some() && *o == mine))
+    });
 }
 
 /// A name that ends on an initial ends on its full stop: "ông L.V.H. (SN 1980)", "tài xế L.",

@@ -85,12 +85,13 @@ impl Misspellings {
 /// to a list's reading, then to the first; a single word that is the last word of a person
 /// named in full is that person ("Mourinho" after "Jose Mourinho", "Jordan" after "Neil
 /// Jordan") where only the tagger or a list read it otherwise (a rule's "the Negev desert"
-/// stands). Lone words are left to the surname and misspelling checks.
-fn one_type_per_name(mentions: &mut [Mention], is_surname: impl Fn(&str) -> bool) {
+/// stands). A country's list reading yields so in English only: a Vietnamese name's last
+/// syllable is often a country's ("Nguyễn Thị Nga", "Nga" is Russia). Lone words are left to the surname and misspelling checks.
+fn one_type_per_name(mentions: &mut [Mention], english: bool, is_surname: impl Fn(&str) -> bool) {
     // Each mention's key, once (the canonical names do not change here).
     let keys: Vec<String> = mentions.iter().map(|m| key(&m.canonical)).collect();
     for (m, k) in mentions.iter_mut().zip(&keys) {
-        if m.tokens.len() == 1 && !m.lone && m.kind != EntityType::Person && matches!(m.origin, Origin::Tagger | Origin::AmbiguousList | Origin::List) && is_surname(k) {
+        if m.tokens.len() == 1 && !m.lone && m.kind != EntityType::Person && (matches!(m.origin, Origin::Tagger | Origin::AmbiguousList) || (english && m.origin == Origin::List)) && is_surname(k) {
             m.kind = EntityType::Person;
         }
     }
@@ -326,6 +327,11 @@ fn clubs_named_after_sponsors(doc: &Document, mentions: &mut Vec<Mention>) {
         doc.tokens[k].kind == crate::text::tokens::TokenKind::Word && w.starts_with(char::is_uppercase) && !trigger(k)
     };
     let country = |m: &Mention| lexicon.listed(&key(&m.canonical)).any(|known| known.country);
+    // Which mention covers each token: a sponsor's word is one no other mention holds.
+    let mut covered = vec![false; doc.tokens.len()];
+    for m in mentions.iter() {
+        covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+    }
     let mut clubs: Vec<(usize, usize)> = Vec::new();
     for m in mentions.iter().filter(|m| m.kind != EntityType::Person || m.origin != Origin::Rule) {
         // (A place the club cue rule has already made a club counts too.)
@@ -334,15 +340,18 @@ fn clubs_named_after_sponsors(doc: &Document, mentions: &mut Vec<Mention>) {
             continue;
         }
         let mut s = m.tokens.start;
-        while s > 0 && m.tokens.start - s < SPONSOR_WORDS && sponsor_word(s - 1) && doc.sentences.binary_search_by_key(&doc.tokens[s].range.start, |r| r.start).is_err() {
+        while s > 0 && m.tokens.start - s < SPONSOR_WORDS && sponsor_word(s - 1) && !covered[s - 1] && doc.sentences.binary_search_by_key(&doc.tokens[s].range.start, |r| r.start).is_err() {
             s -= 1;
         }
-        if s < m.tokens.start {
+        // Clubs come in text order; one overlapping the last ("SHB Đà Nẵng Quảng Nam") is none.
+        if s < m.tokens.start && clubs.last().is_none_or(|&(_, e)| e <= s) {
             clubs.push((s, m.tokens.end));
         }
     }
     // "Hoàng Anh Gia Lai", read as a full name: a person's name does not end on a province.
-    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 3) {
+    // (Not after a title: "HLV Nguyễn Thái Bình" is a coach from Thái Bình's namesake.)
+    let titled = |k: usize| k > 0 && trigger(k - 1);
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 3 && !titled(m.tokens.start)) {
         let last_two = key(&doc.tokens[m.tokens.end - 2..m.tokens.end].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
         if lexicon.listed(&last_two).any(|known| known.kind == EntityType::Location && !known.country) {
             m.kind = EntityType::Organization;
@@ -351,8 +360,12 @@ fn clubs_named_after_sponsors(doc: &Document, mentions: &mut Vec<Mention>) {
     if clubs.is_empty() {
         return;
     }
-    let inside = |m: &Mention| clubs.iter().any(|&(s, e)| m.tokens.start >= s && m.tokens.end <= e);
-    mentions.retain(|m| !inside(m));
+    // What a club holds or overlaps goes (per token, not per club and mention).
+    let mut in_club = vec![false; doc.tokens.len()];
+    for &(s, e) in &clubs {
+        in_club[s..e].iter_mut().for_each(|c| *c = true);
+    }
+    mentions.retain(|m| !in_club[m.tokens.clone()].iter().any(|&c| c));
     for (s, e) in clubs {
         let name = doc.tokens[s..e].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" ");
         let mut club = Mention::strong(s..e, EntityType::Organization, name);
@@ -431,7 +444,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
         people
     };
     let people = full_names(&mentions);
-    one_type_per_name(&mut mentions, |k| people.contains_key(k));
+    one_type_per_name(&mut mentions, doc.language == crate::Language::En, |k| people.contains_key(k));
     short_forms_of_organizations(&mut mentions, tok, |k| people.contains_key(k));
     let people = full_names(&mentions);
     // Mentions were sorted by position, so each list is too: the nearest is found by bisection.
@@ -505,11 +518,11 @@ mod tests {
     fn a_name_takes_the_type_most_of_its_mentions_have() {
         use EntityType::*;
         let mut ms = vec![m(0..1, Person, "Wikileaks", Origin::Tagger), m(5..6, Organization, "Wikileaks", Origin::Tagger), m(9..10, Organization, "Wikileaks", Origin::Tagger)];
-        one_type_per_name(&mut ms, |_| false);
+        one_type_per_name(&mut ms, true, |_| false);
         assert!(ms.iter().all(|x| x.kind == Organization));
         // A tie goes to the list's reading.
         let mut ms = vec![m(0..1, Person, "Reuters", Origin::Tagger), m(5..6, Organization, "Reuters", Origin::List)];
-        one_type_per_name(&mut ms, |_| false);
+        one_type_per_name(&mut ms, true, |_| false);
         assert!(ms.iter().all(|x| x.kind == Organization));
     }
 
@@ -531,11 +544,11 @@ mod tests {
     fn a_city_read_as_a_team_and_a_place_keeps_both_readings() {
         use EntityType::*;
         let mut ms = vec![m(0..1, Organization, "Milwaukee", Origin::Tagger), m(5..6, Location, "Milwaukee", Origin::AmbiguousList), m(9..10, Organization, "Milwaukee", Origin::Tagger)];
-        one_type_per_name(&mut ms, |_| false);
+        one_type_per_name(&mut ms, true, |_| false);
         assert_eq!(ms.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![Organization, Location, Organization]);
         // A name no list holds as a place is still one type.
         let mut ms = vec![m(0..1, Organization, "Wikileaks", Origin::Tagger), m(5..6, Location, "Wikileaks", Origin::Tagger), m(9..10, Organization, "Wikileaks", Origin::Tagger)];
-        one_type_per_name(&mut ms, |_| false);
+        one_type_per_name(&mut ms, true, |_| false);
         assert!(ms.iter().all(|x| x.kind == Organization));
     }
 
@@ -544,7 +557,13 @@ mod tests {
         // A list's country too: "Jordan" after "Neil Jordan" (CoNLL dev 0.897 -> 0.899).
         use EntityType::*;
         let mut ms = vec![m(3..4, Location, "Assange", Origin::Tagger), m(7..8, Location, "Negev", Origin::Rule), m(9..10, Location, "Sweden", Origin::List)];
-        one_type_per_name(&mut ms, |k| ["assange", "negev", "sweden"].contains(&k));
+        one_type_per_name(&mut ms, true, |k| ["assange", "negev", "sweden"].contains(&k));
+        assert_eq!(ms.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![Person, Location, Person]);
+        let mut ms = vec![m(9..10, Location, "Sweden", Origin::List)];
+        one_type_per_name(&mut ms, false, |k| k == "sweden");
+        assert_eq!(ms[0].kind, Location, "not in Vietnamese text");
+        let mut ms = vec![m(3..4, Location, "Assange", Origin::Tagger), m(7..8, Location, "Negev", Origin::Rule), m(9..10, Location, "Sweden", Origin::List)];
+        one_type_per_name(&mut ms, true, |k| ["assange", "negev", "sweden"].contains(&k));
         assert_eq!(ms.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![Person, Location, Person]);
     }
 

@@ -361,7 +361,7 @@ fn compile(lang: Language) -> Vec<Pattern> {
             // bare years: "the 2015 attack", "in 2015"
             p(r"(?:(?-u:\b)(?i:in|since|by|of|the|until)\s+)?(?-u:\b)(?P<y>(?:19[5-9]|20[0-4])\d)(?-u:\b)(?P<tail>\s*(?:%|km|people|kg|tonnes|miles|feet|m(?-u:\b)))?", |c| if c.name("tail").is_some() { None } else { c.name("y")?.as_str().parse().ok().map(Raw::Year) }),
             // older years need a word of time before them: "since 1949", "in 1898"
-            p(r"(?-u:\b)(?i:in|since|until|before|after)\s+(?P<y>1[6-9]\d\d)(?-u:\b)(?P<tail>\s*(?:%|km|people|kg|tonnes|miles|feet|metres|meters|m(?-u:\b)))?", |c| if c.name("tail").is_some() { None } else { c.name("y")?.as_str().parse::<i32>().ok().filter(|&y| y < 1950).map(Raw::Year) }),
+            p(r"(?-u:\b)(?i:in|since|until|before|after)\s+(?P<y>1[6-9]\d\d)(?-u:\b)(?P<tail>\s*(?:%|km|people|kg|tonnes|miles|feet|metres|meters|hours|hrs|GMT|UTC|local|m(?-u:\b)|h(?-u:\b)))?", |c| if c.name("tail").is_some() { None } else { c.name("y")?.as_str().parse::<i32>().ok().filter(|&y| y < 1950).map(Raw::Year) }),
         ],
     }
 }
