@@ -352,7 +352,10 @@ const NOT_ADJECTIVES: &[&str] = &["of", "in", "on", "at", "and", "or", "the", "a
 /// men", "two teenage boys"): not a word of syntax, a number word or a plural noun ("24 hours
 /// after soldiers", "a statement that six civilians").
 fn english_adjective(w: &str) -> bool {
-    w.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_ADJECTIVES.contains(&w) && !crate::numbers::is_number_word(w) && !plural_noun(w) && !PLURAL_NOT_PEOPLE.contains(&w)
+    // Asked after every "a"/"an" of a text: one hash lookup, not walks of three lists.
+    static NOT: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    let not = NOT.get_or_init(|| NOT_ADJECTIVES.iter().chain(PLURAL_NOT_PEOPLE).chain(S_WORDS).copied().collect());
+    !not.contains(w) && w.chars().all(|c| c.is_alphabetic() || c == '-') && !crate::numbers::is_number_word(w) && !plural_noun(w)
 }
 
 /// Words of addition between a number and its noun: "25 other people", "eight more".
@@ -361,7 +364,13 @@ const ADDED: &[&str] = &["other", "more", "additional", "further", "another", "k
 /// Whether an English word looks like a plural noun for people counted ("employees",
 /// "farmers", "militiamen"): not an ordinary -s word of measure or time.
 fn plural_noun(w: &str) -> bool {
-    w.len() > 3 && w.chars().all(|c| c.is_alphabetic()) && (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("ous") || w.ends_with("men")) && !PLURAL_NOT_PEOPLE.contains(&w) && !S_WORDS.contains(&w)
+    w.len() > 3 && w.chars().all(|c| c.is_alphabetic()) && (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("ous") || w.ends_with("men")) && !not_plural_of_people(w)
+}
+
+/// Whether `w` is listed as a measure, a thing or an -s word that is no plural (one lookup).
+fn not_plural_of_people(w: &str) -> bool {
+    static NOT: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    NOT.get_or_init(|| PLURAL_NOT_PEOPLE.iter().chain(S_WORDS).copied().collect()).contains(w)
 }
 
 /// Plural words of measure, time and things that are not people counted ("24 hours", "two
