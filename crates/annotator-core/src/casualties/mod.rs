@@ -175,7 +175,7 @@ const FORWARD_WINDOW: usize = 24;
 /// channel were killed"): a guess needs its outcome nearer.
 const GUESSED_WINDOW: usize = 12;
 
-const AUX_EN: &[&str] = &["were", "was", "have", "has", "had", "been", "are", "is", "being", "reported", "confirmed", "left", "now", "later", "also", "reportedly", "allegedly", "severely", "seriously", "critically", "slightly", "badly", "fatally", "believed", "feared", "to", "be"];
+const AUX_EN: &[&str] = &["were", "was", "have", "has", "had", "been", "are", "is", "being", "remained", "remain", "remains", "reported", "confirmed", "left", "now", "later", "also", "reportedly", "allegedly", "severely", "seriously", "critically", "slightly", "badly", "fatally", "believed", "feared", "to", "be"];
 const AUX_VI: &[&str] = &["đã", "bị", "vẫn", "còn", "đều", "nghi", "được", "xác", "nhận", "bị", "do", "điện", "giật", "gồm"];
 
 /// The lower-case text of each distinct word of `doc` (words repeat: each is lower-cased once).
