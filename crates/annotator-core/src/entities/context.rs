@@ -151,6 +151,12 @@ impl<'a> Ctx<'a> {
         (1..=2).any(|back| i >= back && self.role_at(i - back, &[Role::Compound]).is_some_and(|(l, _)| l > back))
     }
 
+    /// Whether token `i` is the "s" of a possessive: the tokens of "People's" are "People",
+    /// `'` and a glued `s`.
+    pub fn possessive_s(&self, i: usize) -> bool {
+        i > 0 && &*self.keys[i] == "s" && self.tk[i].glued && matches!(self.tk[i - 1].text, "'" | "\u{2019}")
+    }
+
     /// A word that can be part of a name: capitalised or an acronym ("PC45", "S-300").
     pub fn is_name_word(&self, i: usize) -> bool {
         let t = &self.tk[i];

@@ -268,6 +268,12 @@ impl Lexicon {
         self.listed(k).any(|known| known.kind == EntityType::Location)
     }
 
+    /// Whether a list names a country exactly `k` (a national team keeps its country's
+    /// reading; a city's or province's name is also its club's).
+    pub fn names_a_country(&self, k: &str) -> bool {
+        self.listed(k).any(|known| known.country)
+    }
+
     fn load() -> Lexicon {
         let mut gazetteer: PhraseIndex<Known> = PhraseIndex::default();
         // A country by its canonical name, whichever list names it ("Mỹ" is curated).

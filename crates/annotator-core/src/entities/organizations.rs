@@ -37,6 +37,9 @@ fn lower_word(ctx: &Ctx, d: usize) -> bool {
     ctx.tk[d].word && !ctx.tk[d].cap && !stops(ctx, d) && ctx.role_at(d, &[Role::LocPrefix, Role::Function]).is_none()
 }
 
+/// What joins two fields of one body's name: "và", "&", a dash.
+const FIELD_JOINERS: &[&str] = &["và", "&", "-", "–"];
+
 /// Vietnamese: "và" or a dash between two fields of one body's name goes on with the name
 /// ("Bộ Tài nguyên và Môi trường", "Trường ĐH Kinh doanh và Công nghệ", "Liên Bộ Tài chính -
 /// Công Thương"): the word after it is capitalised and starts no other name (a head, a
@@ -46,7 +49,7 @@ fn joins_fields(ctx: &Ctx, k: usize, end: Option<usize>, named_at: &std::collect
     let next = k + 1;
     ctx.lang == Language::Vi
         && end == Some(k)
-        && ctx.key_is(k, &["và", "&", "-", "–"])
+        && ctx.key_is(k, FIELD_JOINERS)
         && !ctx.tk[k].sentence_start
         && next < ctx.len()
         && ctx.tk[next].cap
@@ -87,7 +90,7 @@ pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
         // The head took only lower-case words so far ("Ban giám hiệu …").
         let mut described = false;
         while k < n && parts < 4 && (!stops(ctx, k) || joins_fields(ctx, k, end, &named_at)) {
-            if end.is_some() && ctx.key_is(k, &["và", "&", "-", "–"]) {
+            if end.is_some() && ctx.key_is(k, FIELD_JOINERS) {
                 k += 1;
                 continue;
             }

@@ -87,7 +87,7 @@ fn organizations_go_on(ctx: &Ctx, mentions: &mut Vec<Mention>) {
             b = e;
         }
         let mut s = a;
-        if a >= 3 && ctx.key_is(a - 1, &["s"]) && ctx.tk[a - 1].glued && matches!(ctx.tk[a - 2].text, "'" | "\u{2019}") && ctx.is(b - 1, Role::OrgSuffix) && name_word(a - 3) && !owned_by_other(a - 3) {
+        if a >= 3 && ctx.possessive_s(a - 1) && ctx.is(b - 1, Role::OrgSuffix) && name_word(a - 3) && !owned_by_other(a - 3) {
             s = a - 2;
             while s > 0 && a - s <= ORG_EXTENSION_WORDS && name_word(s - 1) && !owned_by_other(s - 1) {
                 s -= 1;

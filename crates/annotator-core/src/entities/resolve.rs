@@ -209,22 +209,19 @@ fn is_about_football(keys: &[crate::text::Key]) -> bool {
     seen.iter().filter(|&&s| s).count() >= 2
 }
 
-/// In an article about football, a place a list knows (a city, a province) that a club cue
-/// introduces once is the club named after it, and so are its other mentions, except where
-/// a word of place introduces it ("tại Pleiku", "tỉnh Nam Định", a rule's reading).
+/// In an article about football (the caller asks [`is_about_football`]), a place a list knows
+/// (a city, a province) that a club cue introduces once is the club named after it, and so
+/// are its other mentions, except where a word of place introduces it ("tại Pleiku", "tỉnh
+/// Nam Định", a rule's reading).
 fn clubs_named_after_places(mentions: &mut [Mention], keys: &[crate::text::Key]) {
     let n = keys.len();
     // Phrases as keys, compared word by word with the document's keys (no allocation per token).
     let keyed = |list: &[&str]| -> Vec<Vec<String>> { list.iter().map(|p| p.split(' ').map(key).collect()).collect() };
     let cues = keyed(CLUB_CUES);
     let phrase_at = |k: usize, p: &[String]| k + p.len() <= n && p.iter().enumerate().all(|(j, w)| *keys[k + j] == **w);
-    if !is_about_football(keys) {
-        return;
-    }
     // A city or a province, not a country (a national team leaves its country a place).
     let lexicon = super::lexicon::Lexicon::get();
-    let country = |k: &str| lexicon.listed(k).any(|known| known.country);
-    let listed = |m: &Mention| m.kind == EntityType::Location && matches!(m.origin, Origin::List | Origin::AmbiguousList) && !country(&key(&m.canonical));
+    let listed = |m: &Mention| m.kind == EntityType::Location && matches!(m.origin, Origin::List | Origin::AmbiguousList) && !lexicon.names_a_country(&key(&m.canonical));
     let cued = |m: &Mention| {
         let from = m.tokens.start.saturating_sub(CLUB_CUE_WINDOW);
         (from..m.tokens.start).any(|k| cues.iter().any(|c| k + c.len() <= m.tokens.start && phrase_at(k, c)))
@@ -250,7 +247,7 @@ fn teams_in_results_rows(doc: &Document, mentions: &mut [Mention]) {
     use crate::text::tokens::TokenKind;
     let text = doc.text();
     let lexicon = super::lexicon::Lexicon::get();
-    let country = |m: &Mention| lexicon.listed(&key(&m.canonical)).any(|known| known.country);
+    let country = |m: &Mention| lexicon.names_a_country(&key(&m.canonical));
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| mentions[i].tokens.start);
     let mut next = 0; // the first mention (in `order`) not before the current sentence
@@ -308,15 +305,13 @@ fn teams_in_results_rows(doc: &Document, mentions: &mut [Mention]) {
 /// "Hoàng Anh", "Sông Lam").
 const SPONSOR_WORDS: usize = 2;
 
-/// In an article about football, a listed city or province right after one or two
-/// capitalised words or an acronym that start no other name is a club named after its sponsor
-/// and its place: "HA Gia Lai", "SHB Đà Nẵng", "Becamex Bình Dương", "Sông Lam Nghệ An"
-/// (Vietnamese clubs are named so); the club replaces the readings inside it. A "full name"
-/// ending on a province is such a club too ("Hoàng Anh Gia Lai").
+/// In an article about football (the caller asks [`is_about_football`]), a listed city or
+/// province right after one or two capitalised words or an acronym that start no other name
+/// is a club named after its sponsor and its place: "HA Gia Lai", "SHB Đà Nẵng", "Becamex
+/// Bình Dương", "Sông Lam Nghệ An" (Vietnamese clubs are named so); the club replaces the
+/// readings inside it. A "full name" ending on a province is such a club too ("Hoàng Anh Gia
+/// Lai").
 fn clubs_named_after_sponsors(doc: &Document, mentions: &mut Vec<Mention>) {
-    if !is_about_football(&doc.keys) {
-        return;
-    }
     let text = doc.text();
     let lexicon = super::lexicon::Lexicon::get();
     let Some(vi) = lexicon.triggers.get(&crate::Language::Vi) else { return };
@@ -326,7 +321,7 @@ fn clubs_named_after_sponsors(doc: &Document, mentions: &mut Vec<Mention>) {
         let w = doc.tokens[k].text(text);
         doc.tokens[k].kind == crate::text::tokens::TokenKind::Word && w.starts_with(char::is_uppercase) && !trigger(k)
     };
-    let country = |m: &Mention| lexicon.listed(&key(&m.canonical)).any(|known| known.country);
+    let country = |m: &Mention| lexicon.names_a_country(&key(&m.canonical));
     // Which mention covers each token: a sponsor's word is one no other mention holds.
     let mut covered = vec![false; doc.tokens.len()];
     for m in mentions.iter() {
@@ -422,8 +417,11 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     }
     places_along_lists(&mut mentions, tok);
     if doc.language == crate::Language::Vi {
-        clubs_named_after_places(&mut mentions, &doc.keys);
-        clubs_named_after_sponsors(doc, &mut mentions);
+        // The article is read once for football words; both club rules need it.
+        if is_about_football(&doc.keys) {
+            clubs_named_after_places(&mut mentions, &doc.keys);
+            clubs_named_after_sponsors(doc, &mut mentions);
+        }
     } else {
         teams_in_results_rows(doc, &mut mentions);
     }

@@ -59,10 +59,13 @@ fn decode(ctx: &Ctx, model: &Model, mut each: impl FnMut(usize, &[f32; N_TAGS]))
         }
         // Outside a name, a word that is neither capitalised, an acronym nor a number cannot
         // open one (names are trimmed to such edges): O without scoring. Most tokens are these.
+        // The "s" of a possessive may go on with a name ("Sudan People's Liberation Army",
+        // "Moody's Investors Service"): the model decides, as it learnt to on CoNLL-2003 (a
+        // trailing "'s" is trimmed off the name after).
         let t = &ctx.tk[i];
         let mut scores = [0f32; N_TAGS];
         let lower = t.word && !(t.cap || t.upper);
-        let best = if (history.prev == 0 && !(t.cap || t.upper || t.number)) || (lower && !INNER_WORDS.contains(&&*ctx.keys[i]) && !possessive_s(ctx, i)) {
+        let best = if (history.prev == 0 && !(t.cap || t.upper || t.number)) || (lower && !INNER_WORDS.contains(&&*ctx.keys[i]) && !ctx.possessive_s(i)) {
             0
         } else {
             features(ctx, &facts, i, &history, &mut feats);
@@ -80,13 +83,6 @@ fn decode(ctx: &Ctx, model: &Model, mut each: impl FnMut(usize, &[f32; N_TAGS]))
 /// ends a name: the greedy decoder would otherwise carry a name on through a verb ("the World
 /// Bank met Kristalina Georgieva" read as one name).
 const INNER_WORDS: &[&str] = &["of", "and", "de", "the", "van", "for", "der", "in", "on", "et", "al", "da", "den", "du", "des", "del", "della", "dal", "la", "le", "les", "di", "von", "y", "do", "dos", "das", "bin", "ibn"];
-
-/// The "s" of a possessive ("People's", "Moody's"): the tokens are `'` and `s`, and names
-/// hold them ("Sudan People's Liberation Army", "Moody's Investors Service"); the model
-/// decides, as it learnt to on CoNLL-2003 (a trailing "'s" is trimmed off the name after).
-fn possessive_s(ctx: &Ctx, i: usize) -> bool {
-    i > 0 && &*ctx.keys[i] == "s" && ctx.tk[i].glued && matches!(ctx.tk[i - 1].text, "'" | "\u{2019}")
-}
 
 /// The highest-scoring tag that may follow `prev`.
 pub fn best_allowed(scores: &[f32; N_TAGS], prev: usize) -> usize {
