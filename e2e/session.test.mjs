@@ -23,6 +23,12 @@ async function freshPage() {
   return { context, page };
 }
 
+/** Types a publication date as a reader does (the page reads it on change). */
+async function setDate(page, value) {
+  await page.locator('input[type="date"]').fill(value);
+  await page.locator('input[type="date"]').dispatchEvent('change');
+}
+
 const headline = (page) => page.locator('.article .headline').innerText();
 const languageMenu = (page) => page.getByRole('combobox').filter({ has: page.locator('option[value="auto"]') });
 
@@ -31,8 +37,7 @@ test('the article, its language and date come back after a reload', async () => 
   await pasteText(page, FIRST);
   await page.locator('.article .headline', { hasText: 'Storm floods coastal towns' }).waitFor();
   await languageMenu(page).selectOption('en');
-  await page.locator('input[type="date"]').fill('2024-10-04');
-  await page.locator('input[type="date"]').dispatchEvent('change');
+  await setDate(page, '2024-10-04');
   await page.reload();
   await page.locator('.article .headline').waitFor({ timeout: 30000 });
   assert.equal(await headline(page), 'Storm floods coastal towns');
@@ -46,8 +51,7 @@ test('a new article starts on auto with no date, and the page says what it read'
   await pasteText(page, FIRST);
   await page.locator('.article .headline', { hasText: 'Storm floods' }).waitFor();
   await languageMenu(page).selectOption('en');
-  await page.locator('input[type="date"]').fill('2024-10-04');
-  await page.locator('input[type="date"]').dispatchEvent('change');
+  await setDate(page, '2024-10-04');
   // The Vietnamese sample after an English article is read as Vietnamese again.
   await page.getByRole('button', { name: 'Sample: seed article' }).click();
   await page.locator('.article .headline', { hasText: 'Azerbaijan' }).waitFor();
@@ -64,8 +68,7 @@ test('recent articles can be reopened, with the options they had', async () => {
   const { context, page } = await freshPage();
   await pasteText(page, FIRST);
   await page.locator('.article .headline', { hasText: 'Storm floods' }).waitFor();
-  await page.locator('input[type="date"]').fill('2024-10-04');
-  await page.locator('input[type="date"]').dispatchEvent('change');
+  await setDate(page, '2024-10-04');
   await pasteText(page, SECOND);
   await page.locator('.article .headline', { hasText: 'Bridge reopens' }).waitFor();
   const recent = page.getByRole('combobox', { name: 'Reopen a recent article' });

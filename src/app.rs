@@ -11,7 +11,6 @@ use crate::render::corrections::{apply, storage_key, Corrections};
 use crate::render::layout::{layout, Layout};
 use crate::session::{self, Saved};
 use crate::state::Ui;
-use crate::SEED_ARTICLE;
 
 /// What the page shows for the current input: the text, its laid-out annotation, or why there
 /// is none.
@@ -58,7 +57,7 @@ pub fn size_label(bytes: usize) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     let kept: Option<Saved> = session::parse(crate::dom::load(session::SESSION_KEY).ok().flatten());
-    let Saved { name, text, lang, date } = kept.unwrap_or_else(|| Saved { name: "seed-article.txt".into(), text: SEED_ARTICLE.to_string(), lang: "auto".into(), date: String::new() });
+    let Saved { name, text, lang, date } = kept.unwrap_or_else(Saved::seed);
     view! { <Annotator text=text name=name lang=lang date=date remember=true /> }
 }
 

@@ -31,6 +31,17 @@ pub struct Saved {
 }
 
 impl Saved {
+    /// A new article: its language on "auto" and no date (the last article's options would
+    /// silently misread it).
+    pub fn new_article(name: impl Into<String>, text: impl Into<String>) -> Saved {
+        Saved { name: name.into(), text: text.into(), lang: "auto".into(), date: String::new() }
+    }
+
+    /// The seed article, shown on a first visit and by the "Sample" button.
+    pub fn seed() -> Saved {
+        Saved::new_article("seed-article.txt", crate::SEED_ARTICLE)
+    }
+
     /// Whether the article is small enough to remember.
     pub fn keepable(&self) -> bool {
         self.text.len() <= MAX_KEPT_BYTES

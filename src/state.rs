@@ -73,19 +73,20 @@ impl Ui {
 
     /// Goes back one change of corrections; `false` when there is none.
     pub fn undo(&self) -> bool {
-        let Some(prev) = self.undo.try_update(Vec::pop).flatten() else { return false };
-        let now = self.corrections.get_untracked();
-        self.redo.update(|r| r.push(now));
-        self.corrections.set(prev);
-        true
+        self.step(self.undo, self.redo)
     }
 
     /// Goes forward one undone change; `false` when there is none.
     pub fn redo(&self) -> bool {
-        let Some(next) = self.redo.try_update(Vec::pop).flatten() else { return false };
+        self.step(self.redo, self.undo)
+    }
+
+    /// Takes the corrections last kept in `from`, keeping the present ones in `to`.
+    fn step(&self, from: RwSignal<Vec<Corrections>>, to: RwSignal<Vec<Corrections>>) -> bool {
+        let Some(other) = from.try_update(Vec::pop).flatten() else { return false };
         let now = self.corrections.get_untracked();
-        self.undo.update(|u| u.push(now));
-        self.corrections.set(next);
+        to.update(|t| t.push(now));
+        self.corrections.set(other);
         true
     }
 

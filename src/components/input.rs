@@ -7,16 +7,15 @@ use crate::dom::read_file;
 use crate::render::input::{check_size, prepare};
 use crate::session::Saved;
 use crate::state::Ui;
-use crate::SEED_ARTICLE;
 use annotator_core::Language;
 
-/// Puts a new article on screen. Its language and date start again at "auto" and none: the
-/// last article's options would silently misread this one.
-pub fn open_article(text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>, new_name: String, new_text: String) {
-    lang.set("auto".into());
-    date.set(String::new());
-    name.set(new_name);
-    text.set(new_text);
+/// Puts an article on screen with its options: a new one's ([`Saved::new_article`]) or those
+/// a recent one had.
+pub fn open_article(text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>, article: Saved) {
+    lang.set(article.lang);
+    date.set(article.date);
+    name.set(article.name);
+    text.set(article.text);
 }
 
 /// Loads a file into the page, or says why not.
@@ -25,7 +24,7 @@ pub fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>,
         match read_file(file).await.and_then(|(n, raw)| prepare(&n, &raw).map(|t| (n, t))) {
             Ok((n, t)) => {
                 ui.notice.set(None);
-                open_article(text, name, lang, date, n, t);
+                open_article(text, name, lang, date, Saved::new_article(n, t));
             }
             Err(msg) => ui.notice.set(Some(msg)),
         }
@@ -70,7 +69,7 @@ pub fn InputPanel(
                         }
                     } />
             </label>
-            <button class="btn ghost" on:click=move |_| open_article(text, name, lang, date, "seed-article.txt".into(), SEED_ARTICLE.to_string())>"Sample: seed article"</button>
+            <button class="btn ghost" on:click=move |_| open_article(text, name, lang, date, Saved::seed())>"Sample: seed article"</button>
             <Show when=move || recent.with(|r| r.len() > 1)>
                 <label class="field">"Recent "
                     <select class="recent" aria-label="Reopen a recent article"
@@ -80,10 +79,7 @@ pub fn InputPanel(
                             // chosen again.
                             event_target::<web_sys::HtmlSelectElement>(&ev).set_selected_index(0);
                             if let Some(s) = pick {
-                                lang.set(s.lang);
-                                date.set(s.date);
-                                name.set(s.name);
-                                text.set(s.text);
+                                open_article(text, name, lang, date, s);
                             }
                         }
                         prop:value="">
@@ -113,7 +109,7 @@ pub fn InputPanel(
                 <div class="editor-actions">
                     <button class="btn primary" on:click=move |_| {
                         match check_size("The pasted text", draft.with_untracked(String::len)) {
-                            Ok(()) => { ui.notice.set(None); open_article(text, name, lang, date, "pasted-article.txt".into(), draft.get_untracked()); open.set(false); }
+                            Ok(()) => { ui.notice.set(None); open_article(text, name, lang, date, Saved::new_article("pasted-article.txt", draft.get_untracked())); open.set(false); }
                             Err(msg) => ui.notice.set(Some(msg)),
                         }
                     }>"Annotate"</button>
