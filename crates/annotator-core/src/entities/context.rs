@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::text::fold::key;
-use super::lexicon::{match_from, Lexicon, PhraseIndex, Role};
+use super::lexicon::{match_from, Lexicon, PhraseIndex, Role, Trigger};
 use crate::text::language::Language;
 use crate::text::tokens::TokenKind;
 use crate::text::{Document, Key};
@@ -34,7 +34,7 @@ pub struct Ctx<'a> {
     /// The document's token keys (borrowed: computed once in `Document::new`).
     pub keys: &'a [Key],
     pub lex: &'static Lexicon,
-    pub triggers: &'static PhraseIndex<(Role, bool)>,
+    pub triggers: &'static PhraseIndex<Trigger>,
     pub lang: Language,
     /// Keys of words the document also writes in lower case: ordinary words.
     pub lowercase_seen: rustc_hash::FxHashSet<&'a str>,
@@ -45,7 +45,7 @@ pub struct Ctx<'a> {
     pub named_in_prose: rustc_hash::FxHashSet<&'a str>,
     /// The triggers that start with each token's key, looked up once per token: the rules
     /// ask `role_at` many times per token.
-    starts: Vec<Option<&'static [(Vec<String>, (Role, bool))]>>,
+    starts: Vec<Option<&'static [(Vec<String>, Trigger)]>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -122,9 +122,19 @@ impl<'a> Ctx<'a> {
 
     /// The longest trigger of one of `want` roles starting at `i`: (length, role).
     pub fn role_at(&self, i: usize, want: &[Role]) -> Option<(usize, Role)> {
+        self.trigger_at(i, want, false)
+    }
+
+    /// The same, among the triggers the tagger was trained with (its features must not
+    /// change under a model: see [`Trigger::seen_by_tagger`]).
+    pub fn role_at_as_trained(&self, i: usize, want: &[Role]) -> Option<(usize, Role)> {
+        self.trigger_at(i, want, true)
+    }
+
+    fn trigger_at(&self, i: usize, want: &[Role], trained_only: bool) -> Option<(usize, Role)> {
         let cands = self.starts.get(i).copied().flatten()?;
-        match_from(cands, self.keys, i, |&(r, cap), n| want.contains(&r) && (!cap || self.tk[i].cap) && (i..i + n).all(|j| !self.tk[j].noise))
-            .map(|(n, &(r, _))| (n, r))
+        match_from(cands, self.keys, i, |t: &Trigger, n| (t.seen_by_tagger || !trained_only) && want.contains(&t.role) && (!t.capitalised || self.tk[i].cap) && (i..i + n).all(|j| !self.tk[j].noise))
+            .map(|(n, t)| (n, t.role))
     }
 
     /// Whether a trigger of a role that introduces a name (a title, a place word, an

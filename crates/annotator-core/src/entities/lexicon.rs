@@ -131,10 +131,21 @@ impl Role {
 /// way that matters, since the index is fixed data.)
 pub type PhraseIndex<V> = rustc_hash::FxHashMap<String, Vec<(Vec<String>, V)>>;
 
+/// A trigger phrase's reading.
+#[derive(Debug, Clone, Copy)]
+pub struct Trigger {
+    pub role: Role,
+    /// Written capitalised in its list: it only matches a capitalised word.
+    pub capitalised: bool,
+    /// Whether the tagger's features read it: false for the entries of a list added since the
+    /// model was trained (`en_since_training.tsv`), which the rules read alone.
+    pub seen_by_tagger: bool,
+}
+
 pub struct Lexicon {
     pub gazetteer: PhraseIndex<Known>,
-    /// Trigger phrases per language, with their role and whether they were written capitalised.
-    pub triggers: HashMap<Language, PhraseIndex<(Role, bool)>>,
+    /// Trigger phrases per language.
+    pub triggers: HashMap<Language, PhraseIndex<Trigger>>,
     /// Common English given names, by key (`data/gazetteer/given_names_en.txt`).
     pub given_names: rustc_hash::FxHashSet<String>,
 }
@@ -154,10 +165,12 @@ const GAZETTEERS: &[(EntityType, bool, bool, &str)] = &[
     (EntityType::Person, false, false, include_str!("../../data/gazetteer/curated_people.tsv")),
 ];
 
-const TRIGGERS: &[(Language, &str)] = &[
-    (Language::Vi, include_str!("../../data/lexicon/vi.tsv")),
-    (Language::En, include_str!("../../data/lexicon/en.tsv")),
-    (Language::En, include_str!("../../data/lexicon/en_demonyms.tsv")),
+/// The trigger lists: language, whether the tagger's features read them, the data.
+const TRIGGERS: &[(Language, bool, &str)] = &[
+    (Language::Vi, true, include_str!("../../data/lexicon/vi.tsv")),
+    (Language::En, true, include_str!("../../data/lexicon/en.tsv")),
+    (Language::En, true, include_str!("../../data/lexicon/en_demonyms.tsv")),
+    (Language::En, false, include_str!("../../data/lexicon/en_since_training.tsv")),
 ];
 
 /// The lines of a data file that hold data (not comments, not blank).
@@ -287,13 +300,13 @@ impl Lexicon {
             }
         }
         sort_longest_first(&mut gazetteer);
-        let mut triggers: HashMap<Language, PhraseIndex<(Role, bool)>> = HashMap::new();
-        for (lang, data) in TRIGGERS {
+        let mut triggers: HashMap<Language, PhraseIndex<Trigger>> = HashMap::new();
+        for (lang, seen_by_tagger, data) in TRIGGERS {
             let index = triggers.entry(*lang).or_default();
             for (role, phrase) in lines(data) {
                 if let Some(role) = Role::parse(role.trim()) {
                     let capitalised = phrase.chars().next().is_some_and(char::is_uppercase);
-                    insert(index, phrase.trim(), (role, capitalised));
+                    insert(index, phrase.trim(), Trigger { role, capitalised, seen_by_tagger: *seen_by_tagger });
                 }
             }
         }
@@ -332,7 +345,7 @@ mod tests {
     fn every_data_file_is_clean() {
         let mut problems = Vec::new();
         for lang in [Language::Vi, Language::En] {
-            let files: Vec<&str> = TRIGGERS.iter().filter(|(l, _)| *l == lang).map(|(_, d)| *d).collect();
+            let files: Vec<&str> = TRIGGERS.iter().filter(|(l, ..)| *l == lang).map(|(.., d)| *d).collect();
             problems.extend(check_role_files(&files, |r| Role::parse(r).is_some()).into_iter().map(|p| format!("lexicon/{lang:?}: {p}")));
         }
         for (kind, _, _, data) in GAZETTEERS {

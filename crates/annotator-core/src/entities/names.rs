@@ -299,7 +299,7 @@ pub fn foreign_org_end(ctx: &Ctx, i: usize) -> Option<usize> {
         return None;
     }
     let en = ctx.lex.triggers.get(&Language::En)?;
-    let suffix = |k: usize| en.get(&*ctx.keys[k]).is_some_and(|ps| ps.iter().any(|(words, (role, cap))| words.len() == 1 && *cap && matches!(role, Role::OrgSuffix | Role::LegalForm)));
+    let suffix = |k: usize| en.get(&*ctx.keys[k]).is_some_and(|ps| ps.iter().any(|(words, t)| words.len() == 1 && t.capitalised && matches!(t.role, Role::OrgSuffix | Role::LegalForm)));
     let mut e = i + 1;
     let mut last = None;
     while e < ctx.len() && e - i < 5 && ctx.is_name_word(e) && !ctx.tk[e].sentence_start {
@@ -321,7 +321,7 @@ fn ministry_field(ctx: &Ctx, a: usize) -> Option<usize> {
         return None;
     }
     let heads = ctx.lex.triggers.get(&Language::Vi)?.get(&key("bộ"))?;
-    heads.iter().filter(|(words, (role, _))| *role == Role::OrgStandalone && words.len() >= 3).find_map(|(words, _)| {
+    heads.iter().filter(|(words, t)| t.role == Role::OrgStandalone && words.len() >= 3).find_map(|(words, _)| {
         let field = &words[1..];
         (a + field.len() <= ctx.len() && field.iter().enumerate().all(|(j, w)| *ctx.keys[a + j] == **w)).then_some(a + field.len())
     })

@@ -39,6 +39,7 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
     };
     if ctx.lang == Language::En {
         organizations_go_on(&ctx, &mut out);
+        ordinal_streets(&ctx, &mut out);
         // "Jane Doe, MD, PhD": a degree after a person's name and a comma (or after another
         // degree) is no name; "Baltimore, MD" is the state.
         let degree = |k: usize| k < ctx.len() && ctx.tk[k - 1].text == "," && ctx.role_at(k, &[Role::Degree]).is_some_and(|(l, _)| l == 1);
@@ -55,6 +56,23 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
     }
     with_closing_stops(&ctx, &mut out);
     out
+}
+
+/// Streets numbered in words or digits ("42nd Street", "5th Avenue", "Fifth Avenue"): the
+/// ordinal is written in lower case, so the capitalised run, and any name found on it, starts
+/// at the street word. A name that starts on a street word right after an ordinal takes the
+/// ordinal in and is a place.
+fn ordinal_streets(ctx: &Ctx, mentions: &mut [Mention]) {
+    // The tokenizer writes "42nd" as a number and a glued suffix.
+    let ordinal_before = |a: usize| a >= 2 && ctx.tk[a - 2].number && ctx.key_is(a - 1, &["st", "nd", "rd", "th"]) && ctx.tk[a - 1].glued && !ctx.tk[a].glued;
+    for m in mentions.iter_mut() {
+        let a = m.tokens.start;
+        if (ctx.is(a, Role::StreetSuffix) || ctx.is(a, Role::LocSuffix)) && ordinal_before(a) {
+            m.tokens.start = a - 2;
+            (m.kind, m.weak, m.lone) = (EntityType::Location, false, false);
+            m.canonical = ctx.join(m.tokens.clone());
+        }
+    }
 }
 
 /// How many capitalised words an organization's name takes on after "of"/"for" (and one
@@ -76,15 +94,27 @@ fn organizations_go_on(ctx: &Ctx, mentions: &mut Vec<Mention>) {
         other[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
     }
     let owned_by_other = |k: usize| other[k];
+    // A person after "and" ends the list ("the Department of Justice and Jane Doe"): one the
+    // rules found, or the tagger on a given name (not "Climate Research").
+    let mut person = vec![false; n];
+    let a_person = |m: &Mention| m.kind == EntityType::Person && !m.weak && !m.lone && (m.origin != Origin::Tagger || ctx.lex.given_names.contains(&*ctx.keys[m.tokens.start]));
+    for m in mentions.iter().filter(|m| a_person(m)) {
+        person[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let listed_word = |k: usize| name_word(k) && !person[k];
+    // A head word alone opens such a name too ("the Center for Food Safety"): the rules take
+    // a lone capitalised word for no organization, and the tagger may have split the rest.
+    let mut claimed = vec![false; n];
+    for m in mentions.iter().filter(|m| !m.weak && !m.lone) {
+        claimed[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let heads: Vec<usize> = (0..n.saturating_sub(2)).filter(|&k| ctx.tk[k].cap && !claimed[k] && ctx.is(k, Role::OrgSuffix) && ctx.key_is(k + 1, &["of", "for"]) && name_word(k + 2)).collect();
+    mentions.extend(heads.into_iter().map(|k| Mention::strong(k..k + 1, EntityType::Organization, ctx.join(k..k + 1))));
     let mut grown: Vec<Range<usize>> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Organization) {
         let (a, mut b) = (m.tokens.start, m.tokens.end);
         if b + 1 < n && ctx.key_is(b, &["of", "for"]) && ctx.is(b - 1, Role::OrgSuffix) && name_word(b + 1) {
-            let mut e = b + 1;
-            while e < n && e - b <= ORG_EXTENSION_WORDS && name_word(e) {
-                e += 1;
-            }
-            b = e;
+            b = extension_end(ctx, b + 1, &name_word, &listed_word);
         }
         let mut s = a;
         if a >= 3 && ctx.possessive_s(a - 1) && ctx.is(b - 1, Role::OrgSuffix) && name_word(a - 3) && !owned_by_other(a - 3) {
@@ -114,6 +144,36 @@ fn organizations_go_on(ctx: &Ctx, mentions: &mut Vec<Mention>) {
         let mine = index.get(&(m.tokens.start, m.tokens.end)).copied();
         owner[m.tokens.clone()].iter().all(|o| o.is_none() || (mine.is_some() && *o == mine))
     });
+}
+
+/// Where the capitalised words of an organization's name after its "of"/"for" end, from
+/// `start`: at most [`ORG_EXTENSION_WORDS`] words, which may be listed with "and" and commas
+/// ("Center for Food and Allergy Research", "Academy of Allergy, Asthma and Immunology") when
+/// the list closes on a name word; a list still open ("…Research and the", "…Health, said")
+/// stops before its conjunction, and so does one that a person's name closes ("the Department
+/// of Justice and Jane Doe": `listed_word` says which words may follow a conjunction).
+fn extension_end(ctx: &Ctx, start: usize, name_word: &dyn Fn(usize) -> bool, listed_word: &dyn Fn(usize) -> bool) -> usize {
+    let n = ctx.len();
+    let (mut e, mut words) = (start, 0);
+    while e < n && words < ORG_EXTENSION_WORDS && name_word(e) {
+        e += 1;
+        words += 1;
+        // A comma or "and" joins the next name word; a comma may be followed by "and".
+        let mut j = e;
+        if j < n && ctx.tk[j].text == "," {
+            j += 1;
+        }
+        let comma = j > e;
+        if j < n && ctx.key_is(j, &["and", "&"]) {
+            j += 1;
+        }
+        // A comma alone continues only a list that "and" closes before the run ends.
+        let closes = |k: usize| (k..n.min(k + 2 * ORG_EXTENSION_WORDS)).take_while(|&x| name_word(x) || ctx.tk[x].text == ",").any(|x| x + 2 < n && ctx.key_is(x + 1, &["and", "&"]) && listed_word(x + 2));
+        if j > e && j < n && listed_word(j) && (!comma || j > e + 1 || closes(j)) && words < ORG_EXTENSION_WORDS {
+            e = j;
+        }
+    }
+    e
 }
 
 /// A name that ends on an initial ends on its full stop: "ông L.V.H. (SN 1980)", "tài xế L.",
@@ -198,7 +258,16 @@ fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)
     // A city list's reading of exactly these words, and no other strong reading touching them
     // ("Chicago" alone, not inside "Chicago Police Department"), yields to the tagger's type.
     let only_open = |r: &Range<usize>| inside(r).is_some_and(|s| s.iter().all(|(s, ..)| s == r) && s.iter().any(|(_, _, open)| *open));
-    let tagged: Vec<(Range<usize>, EntityType)> = tagged.into_iter().filter(|(r, k)| !hits_strong(r) || within(r, *k) || only_open(r)).collect();
+    // A place's name followed by an organization's head word is the organization ("United
+    // States Navy", "Vietnam Coast Guard"), whatever type the tagger gave the whole.
+    let place_and_head = |r: &Range<usize>| {
+        ctx.lang == Language::En && ctx.is(r.end - 1, Role::OrgSuffix) && inside(r).is_some_and(|s| matches!(s, [(p, EntityType::Location, _)] if p.start == r.start && p.end < r.end))
+    };
+    let tagged: Vec<(Range<usize>, EntityType)> = tagged
+        .into_iter()
+        .filter(|(r, k)| !hits_strong(r) || within(r, *k) || only_open(r))
+        .map(|(r, k)| if place_and_head(&r) { (r, EntityType::Organization) } else { (r, k) })
+        .collect();
     // Tagged names are disjoint and in order.
     let overlaps_tagged = |r: &Range<usize>| {
         let k = tagged.partition_point(|(t, _)| t.end <= r.start);

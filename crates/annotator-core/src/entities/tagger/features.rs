@@ -156,7 +156,7 @@ impl<'c, 'a> TokenFacts<'c, 'a> {
             }
         }
         let role = (0..n)
-            .map(|i| ctx.role_at(i, ROLES).map_or(0, |(l, r)| if l == 1 { 1 + ROLES.iter().position(|x| *x == r).unwrap_or(0) as u8 } else { 100 }))
+            .map(|i| ctx.role_at_as_trained(i, ROLES).map_or(0, |(l, r)| if l == 1 { 1 + ROLES.iter().position(|x| *x == r).unwrap_or(0) as u8 } else { 100 }))
             .collect();
         let unset = || (0..n).map(|_| Cell::new(UNSET)).collect();
         TokenFacts { ctx, key: unset(), form: unset(), shape: unset(), gazetteer, role }

@@ -122,6 +122,11 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
         while a < b && !edge(a) {
             a += 1;
         }
+        // "The" opening a sentence is no part of "Ministry of Health" or "University of Texas"
+        // (a name on a head word and more), though it is of "The Times" and "The Hague".
+        if b - a >= 3 && ctx.key_is(a, &["the"]) && ctx.role_at(a + 1, &[Role::OrgSuffix, Role::OrgHead, Role::OrgStandalone]).is_some() {
+            a += 1;
+        }
         (a < b).then_some((a..b, k))
     });
     // Miscellaneous names go after the joins: "Ryan S. Hollman" read as one is a person.
