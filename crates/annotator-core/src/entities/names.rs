@@ -189,6 +189,10 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
     if a >= b {
         return None;
     }
+    // Where someone is from, in several words ("North African", "South Korean"), names nobody.
+    if ctx.lang == Language::En && ctx.role_at(a, &[Role::Demonym]).is_some_and(|(l, _)| a + l == b) {
+        return None;
+    }
     let single = b - a == 1;
     let text = ctx.join(a..b);
     let strong = |kind| Some(Mention::strong(a..b, kind, text.clone()));
@@ -263,7 +267,9 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
     }
     let weak_prep = ctx.role_ending_at(a, &[Role::WeakPreposition]).is_some() && !year_after;
     if single {
-        if ctx.tk[a].upper {
+        // An acronym, or a word that tells where someone is from ("in Mexican bar", a
+        // headline's grammar): no place.
+        if ctx.tk[a].upper || (ctx.lang == Language::En && ctx.is(a, Role::Demonym)) {
             return None;
         }
         // Vietnamese: one capitalised syllable that a lower-case one follows starts a common

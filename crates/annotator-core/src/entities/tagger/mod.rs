@@ -116,11 +116,16 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
     let edge = |k: usize| ctx.tk[k].cap || ctx.tk[k].upper || ctx.tk[k].number;
     let trimmed = spans(&tag_with(ctx, model)).into_iter().filter_map(|(r, k)| {
         let (mut a, mut b) = (r.start, r.end);
-        while a < b && !edge(b - 1) {
+        // A person's name ends on a word: "Ryan S. Hollman 31, of Hope" gives his age.
+        while a < b && (!edge(b - 1) || (k == Some(EntityType::Person) && ctx.tk[b - 1].number)) {
             b -= 1;
         }
         while a < b && !edge(a) {
             a += 1;
+        }
+        // A letter or a unit glued to a number is no name ("County Road 600S", "300km").
+        if b - a == 1 && a > 0 && ctx.tk[a].glued && ctx.tk[a - 1].number {
+            return None;
         }
         // "The" opening a sentence is no part of "Ministry of Health" or "University of Texas"
         // (a name on a head word and more), though it is of "The Times" and "The Hague".
