@@ -54,8 +54,37 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
         degrees.sort_unstable();
         out.retain(|m| !(m.tokens.len() == 1 && degrees.binary_search(&m.tokens.start).is_ok()));
     }
+    places_inside_organizations(&ctx, &mut out);
     with_closing_stops(&ctx, &mut out);
     out
+}
+
+/// A known place named inside an organization's name is a mention of the place as well
+/// ("Columbus" in "Columbus Police Department", "Beijing" in "The Beijing News"): a reader
+/// looking for the city finds it there, and the page nests the two (the development set's
+/// gold nests them so). The gazetteer pass does this for the organizations it lists; this
+/// does it for those the rules and the tagger found that end on a head word, where the place
+/// is the body's seat. A club named after its city ("Inter Milan") is left whole: measured,
+/// nesting every organization cost CoNLL-2003 dev 0.008 (it never nests) for 0.004 more on
+/// the development set than this.
+fn places_inside_organizations(ctx: &Ctx, mentions: &mut Vec<Mention>) {
+    let mut seen: rustc_hash::FxHashSet<(usize, usize)> = mentions.iter().map(|m| (m.tokens.start, m.tokens.end)).collect();
+    let mut found = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Organization && m.tokens.len() >= 2 && ctx.is(m.tokens.end - 1, Role::OrgSuffix)) {
+        let mut j = m.tokens.start;
+        while j < m.tokens.end {
+            match gazetteer_at(ctx, j).filter(|(l, k)| j + l <= m.tokens.end && k.kind == EntityType::Location) {
+                Some((l, k)) => {
+                    if seen.insert((j, j + l)) {
+                        found.push(Mention::strong(j..j + l, k.kind, k.canonical.clone()).from(k.origin()));
+                    }
+                    j += l;
+                }
+                None => j += 1,
+            }
+        }
+    }
+    mentions.extend(found);
 }
 
 /// Streets numbered in words or digits ("42nd Street", "5th Avenue", "Fifth Avenue"): the
