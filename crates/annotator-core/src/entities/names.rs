@@ -108,7 +108,9 @@ pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
             drop.push(i..j);
         }
         // "Islamic State Central Africa Province": a known organization's name goes on.
-        if ctx.lang == Language::En && !ctx.tk[i].initial {
+        // Not over a title, which introduces a person ("Facebook CEO Mark Zuckerberg").
+        let titled = (i..j).any(|k| ctx.role_at(k, &[Role::PersonTitle]).is_some());
+        if ctx.lang == Language::En && !ctx.tk[i].initial && !titled {
             if let Some(org) = ends.org_by_end.get(&i).map(|&idx| &mut out[idx]) {
                 while j < n && ctx.is_name_word(j) && !ctx.tk[j].initial && !ctx.is(j, Role::Calendar) {
                     j += 1;

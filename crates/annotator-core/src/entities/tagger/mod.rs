@@ -116,8 +116,7 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
     let edge = |k: usize| ctx.tk[k].cap || ctx.tk[k].upper || ctx.tk[k].number;
     let trimmed = spans(&tag_with(ctx, model)).into_iter().filter_map(|(r, k)| {
         let (mut a, mut b) = (r.start, r.end);
-        // A person's name ends on a word: "Ryan S. Hollman 31, of Hope" gives his age.
-        while a < b && (!edge(b - 1) || (k == Some(EntityType::Person) && ctx.tk[b - 1].number)) {
+        while a < b && !edge(b - 1) {
             b -= 1;
         }
         while a < b && !edge(a) {
@@ -137,6 +136,11 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
     // Miscellaneous names go after the joins: "Ryan S. Hollman" read as one is a person.
     let named = join_initials(ctx, trimmed).into_iter().filter_map(|(r, k)| Some((r, k?))).map(|(r, k)| {
         let k = if given_and_family_name(ctx, &r) { EntityType::Person } else { k };
+        // A person's name ends on a word: "Ryan S. Hollman 31, of Hope" gives his age.
+        let mut r = r;
+        while k == EntityType::Person && r.len() > 1 && ctx.tk[r.end - 1].number {
+            r.end -= 1;
+        }
         (r, k)
     });
     Some(split_people_at_and(ctx, split_at_titles(ctx, named.collect())))
