@@ -279,8 +279,9 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
         // capitalise every syllable, and the one-syllable ones are listed (Huế, Vinh). Marked
         // letters tell a Vietnamese syllable from a foreign name ("tại Praha ngày 5").
         let opens_word = ctx.lang == Language::Vi && !ctx.tk[a].text.is_ascii() && is_vietnamese_syllable(ctx.tk[a].text) && b < ctx.len() && ctx.tk[b].word && !ctx.tk[b].cap;
+        // (On a title-case line, "A Change in Guidelines?", capitals prove nothing: a guess.)
         if place_prep && !opens_word {
-            return strong(EntityType::Location);
+            return if ctx.tk[a].headline { weak(EntityType::Location) } else { strong(EntityType::Location) };
         }
         if weak_prep && !opens_word {
             return weak(EntityType::Location);

@@ -134,14 +134,18 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
         (a < b).then_some((a..b, k))
     });
     // Miscellaneous names go after the joins: "Ryan S. Hollman" read as one is a person.
-    let named = join_initials(ctx, trimmed).into_iter().filter_map(|(r, k)| Some((r, k?))).map(|(r, k)| {
+    let named = join_initials(ctx, trimmed).into_iter().filter_map(|(r, k)| Some((r, k?))).filter_map(|(r, k)| {
         let k = if given_and_family_name(ctx, &r) { EntityType::Person } else { k };
+        // A "person" ending on a title is a job ("Research and Advocacy Director").
+        if k == EntityType::Person && r.len() > 1 && ctx.role_at(r.end - 1, &[Role::PersonTitle]).is_some_and(|(l, _)| l == 1) {
+            return None;
+        }
         // A person's name ends on a word: "Ryan S. Hollman 31, of Hope" gives his age.
         let mut r = r;
         while k == EntityType::Person && r.len() > 1 && ctx.tk[r.end - 1].number {
             r.end -= 1;
         }
-        (r, k)
+        Some((r, k))
     });
     Some(split_people_at_and(ctx, split_at_titles(ctx, named.collect())))
 }
