@@ -48,12 +48,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         };
         let mut end = b + c.len_utf8();
+        let (mut last, mut accented) = (c, !c.is_ascii());
         loop {
             let Some(&(nb, nc)) = it.peek() else { break };
             if is_word_char(nc) {
                 if kind == TokenKind::Number && nc.is_alphabetic() {
                     break; // "300km": the unit is its own token
                 }
+                // "Minh PhươngTheo Reuters": a byline glued to the credit line when the page's
+                // text was extracted. A Vietnamese syllable (a word with a letter beyond ASCII)
+                // never goes on with a capital after a lower-case letter; "McDonald", "YouTube"
+                // (ASCII) do, and stay one word.
+                if nc.is_uppercase() && last.is_lowercase() && accented {
+                    break;
+                }
+                last = nc;
+                accented |= !nc.is_ascii();
                 end = nb + nc.len_utf8();
                 it.next();
                 continue;
@@ -82,6 +92,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             it.next();
             end = nb + nc.len_utf8();
+            (last, accented) = (nc, false);
         }
         out.push(Token { range: b..end, kind });
     }
@@ -115,5 +126,6 @@ mod tests {
         assert_eq!(toks("“Azerbaijan”"), vec!["“", "Azerbaijan", "”"]);
         assert_eq!(toks("Shanghai-based, al-Qaeda, twenty-one"), vec!["Shanghai", "-", "based", ",", "al-Qaeda", ",", "twenty-one"]);
         assert_eq!(toks("Charlie Hebdo's offices, O'Brien"), vec!["Charlie", "Hebdo", "'", "s", "offices", ",", "O'Brien"]);
+        assert_eq!(toks("Lan PhươngTheo AFP, McDonald, YouTube, Huế-Đà Nẵng"), vec!["Lan", "Phương", "Theo", "AFP", ",", "McDonald", ",", "YouTube", ",", "Huế-Đà", "Nẵng"]);
     }
 }
