@@ -60,7 +60,10 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
         // A date the sentence looks forward to ("will vote on Tuesday", "sẽ diễn ra vào
         // tháng 5") lies ahead of the reference, not behind it.
         let event = doc.sentence_at(f.range.start);
-        let raw = if looks_ahead(text, event.start, f.range.start) { f.raw.ahead() } else { f.raw };
+        // (Not a weekday right after a verb of saying: "…, parliament said Friday" is when
+        // it was said.)
+        let said = matches!(f.raw, Raw::Weekday(_)) && spoken_before(text, event.start, f.range.start);
+        let raw = if !said && looks_ahead(text, event.start, f.range.start) { f.raw.ahead() } else { f.raw };
         let f = patterns::Found { raw, ..f };
         let inherited = context.filter(|c| para <= c.paragraph + 1 && reference.is_none_or(|r| c.year != r.year)).map(|c| c.year);
         let value = match f.raw {
@@ -119,7 +122,8 @@ fn resolve_speech_time(text: &str, out: &mut [Dated], raws: &[Raw]) {
 }
 
 /// Words before a date that put it in the future: the verb's tense or a plan.
-const FUTURE_CUES: &[&str] = &["will ", "'ll ", "’ll ", "shall ", "is scheduled", "are scheduled", "scheduled for", "is due", "are due", "is expected to", "are expected to", "expected in", "plans to", "plan to", "is set to", "are set to", "set to resume", "to resume", "to be held", "to take place", "next ", "upcoming", "this coming", "payable", "effective", "as soon as", "postponed until", "delayed until", "adjourned until", "sẽ ", "dự kiến", "sắp "];
+/// ("next " is read unless it is "next to".)
+const FUTURE_CUES: &[&str] = &["will ", "'ll ", "’ll ", "shall ", "is scheduled", "are scheduled", "scheduled for", "scheduled to", "planned to", "planning to", "plans for", "as early as", "is due", "are due", "is expected to", "are expected to", "expected in", "plans to", "plan to", "is set to", "are set to", "set to resume", "to resume", "to be held", "to take place", "next ", "upcoming", "this coming", "payable", "effective", "as soon as", "postponed until", "delayed until", "adjourned until", "sẽ ", "dự kiến", "sắp "];
 
 /// How far before a date its future cue is read (bytes, within the sentence): a date costs
 /// the same however long its sentence is.
@@ -128,7 +132,7 @@ const FUTURE_WINDOW: usize = 120;
 fn looks_ahead(text: &str, sentence_start: usize, at: usize) -> bool {
     // Within the date's own clause: "…to take place in May; talks began in May".
     let before = words_before(text, sentence_start, at, FUTURE_WINDOW);
-    let clause = before.rsplit([';', ':']).next().unwrap_or("");
+    let clause = before.rsplit([';', ':']).next().unwrap_or("").replace("next to", "");
     FUTURE_CUES.iter().any(|c| clause.contains(c))
 }
 

@@ -50,8 +50,17 @@ pub enum Raw {
     DayOffset(i64),
     /// 0 = Monday.
     Weekday(u32),
-    /// A weekday to come: the next one after the reference date.
+    /// A weekday to come: the next one after the reference date, or the reference date
+    /// itself ("will meet on Tuesday" in a Tuesday's report is that day).
     WeekdayAhead(u32),
+    /// "last October", "since March": the latest such month up to the reference's, or
+    /// (`strict`, after "last") before it.
+    MonthBefore { month: u32, strict: bool },
+    /// "last Monday": the latest such weekday strictly before the reference date.
+    WeekdayBefore(u32),
+    /// The latest business quarter to have ended: its year ("the quarter" of an earnings
+    /// report, "the latest quarter").
+    LastQuarter,
     /// A month of the reference's year ("tháng Giêng năm nay").
     MonthThisYear(u32),
     /// A month of the year after the reference's ("tháng 3 năm sau").
@@ -114,7 +123,10 @@ impl Raw {
             }
             Raw::Month(m) => {
                 let r = r?;
-                Value::Month(if m > r.month { r.year - 1 } else { r.year }, m)
+                // A month further ahead than the next one is last year's ("in March" in a
+                // November report); the next one is this year's ("in September" in an August
+                // report looks a few weeks ahead).
+                Value::Month(if m > r.month + 1 { r.year - 1 } else { r.year }, m)
             }
             Raw::MonthOffset(k) => {
                 let r = r?;
@@ -138,7 +150,21 @@ impl Raw {
             Raw::WeekdayAhead(w) => {
                 let r = r?;
                 let ahead = (w + 7 - r.weekday()) % 7;
-                Value::Day(r.add_days(if ahead == 0 { 7 } else { ahead as i64 }))
+                Value::Day(r.add_days(ahead as i64))
+            }
+            Raw::MonthBefore { month, strict } => {
+                let r = r?;
+                let passed = month < r.month || (month == r.month && !strict);
+                Value::Month(if passed { r.year } else { r.year - 1 }, month)
+            }
+            Raw::WeekdayBefore(w) => {
+                let r = r?;
+                let back = (r.weekday() + 7 - w) % 7;
+                Value::Day(r.add_days(-(if back == 0 { 7 } else { back as i64 })))
+            }
+            Raw::LastQuarter => {
+                let r = r?;
+                Value::Year(if r.month <= 3 { r.year - 1 } else { r.year })
             }
             Raw::Quarter(q) => {
                 let r = r?;
@@ -330,7 +356,16 @@ fn compile(lang: Language) -> Vec<Pattern> {
             p(r"(?-u:\b)(?i:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+later)(?-u:\b)", |c| { let n = c.name("n")?.as_str().to_lowercase(); let k = n.parse::<u64>().ok().or_else(|| parse_en_words(&[n.as_str()]))?; Some(Raw::YearsLater(k as i32)) }),
             // "in April", "since July", "last March" (a bare capitalised month after a cue word)
             // (not "since July 17": the day is read by the day-and-month pattern)
-            p(r"(?-u:\b)(?i:in|since|from|early|late|mid|mid-|last|this|of|during|before|after|through|throughout|until|till)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)(?P<day>\s+\d{1,2}(?-u:\b))?", |c| if c.name("day").is_some() { None } else { month_en(c.name("mon")?.as_str()).map(Raw::Month) }),
+            // ("this March" is this year's; "mid-November" is written with or without a space)
+            p(r"(?-u:\b)(?:(?P<cue>(?i:in|since|from|early|late|mid|last|this|of|during|before|after|through|throughout|until|till))\s+|(?i:mid-)\s*)(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)(?P<day>\s+\d{1,2}(?-u:\b))?", |c| {
+                let month = month_en(c.name("mon")?.as_str())?;
+                match c.name("cue").map(|w| w.as_str().to_lowercase()) {
+                    _ if c.name("day").is_some() => None,
+                    Some(w) if w == "this" => Some(Raw::MonthThisYear(month)),
+                    Some(w) if w == "last" || w == "since" => Some(Raw::MonthBefore { month, strict: w == "last" }),
+                    _ => Some(Raw::Month(month)),
+                }
+            }),
             p(r"(?-u:\b)(?i:today|tonight|this morning|this afternoon|this evening|earlier today)(?-u:\b)", |_| Some(Raw::DayOffset(0))),
             p(r"(?-u:\b)(?i:yesterday|last night)(?-u:\b)", |_| Some(Raw::DayOffset(-1))),
             p(r"(?-u:\b)(?i:tomorrow)(?-u:\b)", |_| Some(Raw::DayOffset(1))),
@@ -353,7 +388,23 @@ fn compile(lang: Language) -> Vec<Pattern> {
             }),
             p(r"(?-u:\b)(?i:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|a hundred)\s+years?\s+ago)(?-u:\b)", en_offset_years),
             // weekdays, with an optional part of day: "Monday night", "overnight Monday", "Tuesday's"
-            p(r"(?-u:\b)(?:(?i:overnight|early|late|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?(?-u:\b)", |c| weekday_en(c.name("wd")?.as_str()).map(Raw::Weekday)),
+            // ("last Monday" said on a Monday is a week back; "Monday" alone is today)
+            p(r"(?-u:\b)(?:(?P<cue>(?i:overnight|early|late|last))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?(?-u:\b)", |c| {
+                let w = weekday_en(c.name("wd")?.as_str())?;
+                Some(if c.name("cue").is_some_and(|k| k.as_str().eq_ignore_ascii_case("last")) { Raw::WeekdayBefore(w) } else { Raw::Weekday(w) })
+            }),
+            // "this summer", "last winter", "next spring": the season's year
+            p(r"(?-u:\b)(?P<cue>(?i:this past|this|last|next))\s+(?i:spring|summer|autumn|fall|winter)(?-u:\b)", |c| {
+                let cue = c.name("cue")?.as_str().to_lowercase();
+                Some(Raw::YearOffset(match cue.as_str() { "last" => -1, "next" => 1, _ => 0 }))
+            }),
+            // "the latest quarter", "in the quarter" (the one a report covers: the last to end),
+            // "this quarter", "the current quarter" (not "the quarter-final", "a quarter of")
+            p(r"(?-u:\b)(?P<which>this|the current|the latest|the most recent|the)\s+quarter(?-u:\b)(?P<tail>-)?", |c| match c.name("which")?.as_str() {
+                _ if c.name("tail").is_some() => None,
+                "this" | "the current" => Some(Raw::YearOffset(0)),
+                _ => Some(Raw::LastQuarter),
+            }),
             // "since 9/11": the day of the 2001 attacks, named by its date (not "9/11/2001")
             p(r"(?-u:\b)9/11(?P<tail>/|-\d|\d)?", |c| if c.name("tail").is_some() { None } else { Date::new(2001, 9, 11).map(Raw::Full) }),
             // "on the eighth day"
