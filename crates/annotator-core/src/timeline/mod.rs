@@ -65,7 +65,19 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
         let said = matches!(f.raw, Raw::Weekday(_)) && spoken_before(text, event.start, f.range.start);
         let raw = if !said && looks_ahead(text, event.start, f.range.start) { f.raw.ahead() } else { f.raw };
         let f = patterns::Found { raw, ..f };
-        let inherited = context.filter(|c| para <= c.paragraph + 1 && reference.is_none_or(|r| c.year != r.year)).map(|c| c.year);
+        // ...unless the reference's own year puts it within a season of the reference ("Aug.
+        // 2" in an August report, after "August 1988" in a paragraph on the past): news
+        // dates cluster around the day they are written.
+        let near_reference = |raw: Raw| {
+            let Some(r) = reference else { return false };
+            let day = match raw {
+                Raw::DayMonth { day, month, .. } => Date::new(r.year, month, day),
+                Raw::Month(month) => Date::new(r.year, month, 1),
+                _ => None,
+            };
+            day.is_some_and(|d| (d.to_days() - r.to_days()).abs() <= patterns::DAYS_AHEAD)
+        };
+        let inherited = context.filter(|c| para <= c.paragraph + 1 && reference.is_none_or(|r| c.year != r.year) && !near_reference(f.raw)).map(|c| c.year);
         let value = match f.raw {
             Raw::NthDay(n) => last_day.map(|day| Value::Day(day.add_days(n - 1))),
             Raw::DayAfterLast(n) => last_day.map(|day| Value::Day(day.add_days(n))),

@@ -83,7 +83,7 @@ pub enum Raw {
 /// How far after the reference date a year-less day may lie and keep the reference's year:
 /// "the deal closes Nov. 21" in a report of November 13 is this November, while "March 3"
 /// in that report, 110 days ahead, is the March before.
-const DAYS_AHEAD: i64 = 92;
+pub const DAYS_AHEAD: i64 = 92;
 
 impl Raw {
     /// The same expression read as lying ahead of the reference (a future tense before it):
@@ -389,9 +389,26 @@ fn compile(lang: Language) -> Vec<Pattern> {
             p(r"(?-u:\b)(?i:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|a hundred)\s+years?\s+ago)(?-u:\b)", en_offset_years),
             // weekdays, with an optional part of day: "Monday night", "overnight Monday", "Tuesday's"
             // ("last Monday" said on a Monday is a week back; "Monday" alone is today)
-            p(r"(?-u:\b)(?:(?P<cue>(?i:overnight|early|late|last))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?(?-u:\b)", |c| {
+            // (not "every Monday", "each Friday": a habit, not a date)
+            p(r"(?-u:\b)(?:(?P<every>(?i:every|each))\s+)?(?:(?P<cue>(?i:overnight|early|late|last))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?(?-u:\b)", |c| {
+                if c.name("every").is_some() {
+                    return None;
+                }
                 let w = weekday_en(c.name("wd")?.as_str())?;
                 Some(if c.name("cue").is_some_and(|k| k.as_str().eq_ignore_ascii_case("last")) { Raw::WeekdayBefore(w) } else { Raw::Weekday(w) })
+            }),
+            // Holidays on a fixed day: "Christmas Eve", "New Year's Day", "on Halloween"
+            p(r"(?-u:\b)(?P<h>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year’s Eve|New Year's Day|New Year’s Day|Valentine's Day|Valentine’s Day|Halloween)(?-u:\b)", |c| {
+                let h = c.name("h")?.as_str().replace('’', "'");
+                let (day, month) = match h.as_str() {
+                    "Christmas Eve" => (24, 12),
+                    "Christmas Day" | "Christmas" => (25, 12),
+                    "New Year's Eve" => (31, 12),
+                    "New Year's Day" => (1, 1),
+                    "Valentine's Day" => (14, 2),
+                    _ => (31, 10),
+                };
+                Some(Raw::DayMonth { day, month, weekday: None, lean: 0 })
             }),
             // "this summer", "last winter", "next spring": the season's year
             p(r"(?-u:\b)(?P<cue>(?i:this past|this|last|next))\s+(?i:spring|summer|autumn|fall|winter)(?-u:\b)", |c| {
