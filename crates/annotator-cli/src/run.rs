@@ -91,7 +91,9 @@ fn run_jsonl(bytes: &[u8], defaults: &Options, out: &mut impl Write) -> Result<i
             Err(e) => {
                 failed += 1;
                 eprintln!("annotate: {e}");
-                let id = std::str::from_utf8(line).ok().and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok()).and_then(|v| v.get("id").cloned()).unwrap_or(serde_json::Value::Null);
+                // The record's id, also from a line that is not UTF-8 (its text holds a bad
+                // byte, its id most likely does not): read leniently for the id alone.
+                let id = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(line)).ok().and_then(|v| v.get("id").cloned()).unwrap_or(serde_json::Value::Null);
                 writeln!(out, "{}", serde_json::json!({"id": id, "error": e.to_string()})).map_err(CliError::Write)?;
             }
         }

@@ -82,6 +82,17 @@ fn jsonl_batch_keeps_ids_and_reports_bad_lines() {
 }
 
 #[test]
+fn jsonl_error_rows_keep_the_id_of_a_record_that_is_not_utf8() {
+    let out = annotate(&["--jsonl"], b"{\"id\":\"r1\",\"text\":\"caf\xe9\"}\n{\"id\":\"r2\",\"text\":\"\"}\n");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "one row per record");
+    assert_eq!(lines[0]["id"], "r1");
+    assert!(lines[0]["error"].as_str().unwrap().contains("not UTF-8"));
+    assert_eq!(lines[1]["id"], "r2");
+    assert!(lines[1]["error"].as_str().unwrap().contains("empty"));
+}
+
+#[test]
 fn bad_input_gets_a_clear_message_and_nonzero_exit() {
     let cases: Vec<(Vec<&str>, &[u8], &str)> = vec![
         (vec![], b"   \n", "empty"),
