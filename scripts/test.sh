@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One command: install what is missing, then run every test:
 #   1. native unit, property, CLI and dev-set tests (cargo test --workspace), and the README's
-#      command-line examples run as printed, and the Python package's tests (its wheel built
-#      and installed into a virtual environment)
+#      command-line examples run as printed, the Python package's tests (its wheel built
+#      and installed into a virtual environment) and the Spark job's (PySpark, local[2])
 #   2. the English tagger's model is what its training command makes from ../shared (if there)
 #      and wasm tests in headless Chromium (wasm-bindgen-test)
 #   3. the release page (Trunk), the embed module and the single file, then end-to-end tests
@@ -23,6 +23,9 @@ bash scripts/readme-cli.sh
 
 step "the Python package: wheel built offline, installed in a virtual environment, pytest"
 bash scripts/test-python.sh
+
+step "the Spark job: PySpark in local[2] mode, the same results as the command line"
+bash scripts/test-spark.sh
 
 step "the shipped English tagger is what its training command makes"
 # The trigger lexicon and gazetteers are features of the tagger: a change to them without a

@@ -13,7 +13,8 @@ use pyo3::prelude::*;
 fn annotate_json(text: &str, lang: Option<&str>, date: Option<&str>) -> Result<String, String> {
     let options = Options::parse(lang, date).map_err(|e| e.to_string())?;
     let ann = engine_annotate(text, &options).map_err(|e| e.to_string())?;
-    serde_json::to_string(&ann).map_err(|e| e.to_string())
+    // Through a JSON value, as the command line writes it: keys in sorted order.
+    serde_json::to_value(&ann).map(|v| v.to_string()).map_err(|e| e.to_string())
 }
 
 /// Each text's annotation (or message), in order, on `workers` threads taking the next text
@@ -67,6 +68,18 @@ fn annotate(py: Python<'_>, text: String, lang: Option<String>, date: Option<Str
     to_dict(py, &json)
 }
 
+/// annotate_json(text, lang=None, date=None) -> str
+///
+/// The same annotation as annotate(), as the JSON text the `annotate` command line prints
+/// (compact, keys sorted): for writing archives without a round trip through dicts.
+///
+/// Raises ValueError with the engine's message, as annotate() does.
+#[pyfunction]
+#[pyo3(name = "annotate_json", signature = (text, lang=None, date=None))]
+fn annotate_json_py(py: Python<'_>, text: String, lang: Option<String>, date: Option<String>) -> PyResult<String> {
+    py.allow_threads(|| annotate_json(&text, lang.as_deref(), date.as_deref())).map_err(PyValueError::new_err)
+}
+
 /// annotate_many(texts, lang=None, date=None, workers=None, errors="raise") -> list[dict]
 ///
 /// Annotates many articles in parallel (one thread per core unless `workers` says otherwise)
@@ -104,6 +117,7 @@ fn annotate_many(py: Python<'_>, texts: Vec<String>, lang: Option<String>, date:
 #[pymodule]
 fn article_annotator(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(annotate, m)?)?;
+    m.add_function(wrap_pyfunction!(annotate_json_py, m)?)?;
     m.add_function(wrap_pyfunction!(annotate_many, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

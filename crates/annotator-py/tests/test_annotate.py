@@ -90,3 +90,11 @@ def test_the_development_articles_match_the_command_line():
 def test_documented():
     assert "SPEC" in aa.annotate.__doc__ and "errors=" in aa.annotate_many.__doc__
     assert aa.__version__
+
+
+def test_annotate_json_is_the_cli_line():
+    want = cli([{"id": "s", "text": STORM, "lang": "en", "date": "2021-03-04"}])["s"]
+    got = json.loads(aa.annotate_json(STORM, lang="en", date="2021-03-04"))
+    assert got == want
+    with pytest.raises(ValueError, match="empty"):
+        aa.annotate_json("")

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The Spark job's tests (archives/tests): PySpark from PyPI in a virtual environment of its own
+# (target/py-spark, pinned by archives/requirements-spark.txt), the package's wheel installed
+# into it, Spark in local[2] mode. Needs Java 17 (scripts/setup.sh installs it) and the
+# release CLI (the job's results are compared with it). Usage: bash scripts/test-spark.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+wheel=$(bash scripts/build-wheel.sh | tail -1)
+[ -x target/release/annotate ] || cargo build --release -q -p annotator-cli
+venv=target/py-spark
+req=archives/requirements-spark.txt
+if [ ! -x "$venv/bin/pytest" ] || ! cmp -s "$req" "$venv/requirements.txt"; then
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q -r "$req"
+  cp "$req" "$venv/requirements.txt"
+fi
+"$venv/bin/pip" install -q --force-reinstall --no-deps "$wheel"
+# Spark's own chatter (log4j warnings, progress bars) off; the tests' failures still print.
+export PYSPARK_PYTHON="$PWD/$venv/bin/python" SPARK_LOCAL_IP=127.0.0.1
+"$venv/bin/pytest" -q -p no:cacheprovider archives/tests
