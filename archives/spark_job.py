@@ -40,6 +40,7 @@ import subprocess
 import sys
 from typing import Iterator, Optional
 
+from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
@@ -98,10 +99,11 @@ def id_text(value) -> Optional[str]:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def row(rid, annotation: Optional[str] = None, error: Optional[str] = None) -> dict:
-    """One output row: the parts of `annotation` (compact JSON text), or `error`."""
+def row(rid, annotation: Optional[str] = None, error: Optional[str] = None, parsed: Optional[dict] = None) -> dict:
+    """One output row: the parts of `annotation` (compact JSON text; `parsed` if the caller has
+    read it already), or `error`."""
     out = {"id": id_text(rid), "annotation": annotation, "error": error}
-    parts = json.loads(annotation) if annotation is not None else {}
+    parts = parsed if parsed is not None else json.loads(annotation) if annotation is not None else {}
     for p in PARTS:
         out[p] = parts.get(p)
     return out
@@ -219,9 +221,10 @@ def with_pipe(df: DataFrame, binary: str) -> DataFrame:
                 # The binary names the line within its own input; the row says which record.
                 yield row(rid, error=a["error"].split(": ", 1)[1] if a["error"].startswith("line ") else a["error"])
             else:
-                yield row(rid, json.dumps(a, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
+                yield row(rid, json.dumps(a, ensure_ascii=False, separators=(",", ":"), sort_keys=True), parsed=a)
 
-    rdd = df.rdd.map(lambda r: r.asDict()).mapPartitions(to_lines)
+    # Kept for the two passes below (read and checked once, not twice).
+    rdd = df.rdd.map(lambda r: r.asDict()).mapPartitions(to_lines).persist(StorageLevel.MEMORY_AND_DISK)
     # Error rows bypass the binary; the rest goes through it, partition by partition.
     errors = rdd.filter(lambda l: l.startswith("E"))
     answers = rdd.filter(lambda l: not l.startswith("E")).pipe(binary, checkCode=False)
@@ -243,6 +246,7 @@ def main(argv=None) -> int:
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("WARN")
     # The workers unpickle this module's functions by name: ship it to them.
     spark.sparkContext.addPyFile(__file__)
     df = read_input(spark, args.input, fmt)

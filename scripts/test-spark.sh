@@ -19,3 +19,9 @@ fi
 # Spark's own chatter (log4j warnings, progress bars) off; the tests' failures still print.
 export PYSPARK_PYTHON="$PWD/$venv/bin/python" SPARK_LOCAL_IP=127.0.0.1
 "$venv/bin/pytest" -q -p no:cacheprovider archives/tests
+# The README's spark-submit command, exactly as printed.
+cmd=$(grep -m1 '^PYSPARK_PYTHON=target/py-spark/bin/python target/py-spark/bin/spark-submit' README.md)
+echo "$ $cmd"
+eval "$cmd" 2>&1 | grep -e 'rows,' || { echo "the README's Spark command failed"; exit 1; }
+rows=$("$venv/bin/python" -c "import pyarrow.parquet as pq; t = pq.read_table('target/annotations.parquet'); print(t.num_rows)")
+[ "$rows" = "$(grep -c . examples/cli/archive.jsonl)" ] || { echo "the README's Spark command wrote $rows rows"; exit 1; }
