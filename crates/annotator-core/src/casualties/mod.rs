@@ -71,6 +71,9 @@ struct Quantity {
     has_noun: bool,
     /// The noun is an English plural taken for people by its shape, not a listed word.
     guessed: bool,
+    /// An outcome word standing as an adjective before the noun ("five displaced people",
+    /// "three injured men"): the outcome when no predicate follows ("…were killed" wins).
+    modifier: Option<usize>,
 }
 
 struct Scan<'a> {
@@ -80,6 +83,9 @@ struct Scan<'a> {
     texts: Vec<&'a str>,
     kinds: Vec<TokenKind>,
     vocab: &'static crate::entities::lexicon::PhraseIndex<Word>,
+    /// Whether each token is inside a dated expression ("October 27", "ngày 4-10"): its
+    /// numbers are days, not head counts.
+    in_date: Vec<bool>,
 }
 
 impl Scan<'_> {
@@ -153,6 +159,18 @@ impl Scan<'_> {
     }
 }
 
+/// Which tokens lie inside a timeline item (both are in text order: one walk).
+fn in_dates(doc: &Document, timeline: &[Dated]) -> Vec<bool> {
+    let mut marks = vec![false; doc.tokens.len()];
+    for d in timeline {
+        let first = doc.tokens.partition_point(|t| t.range.end <= d.range.start);
+        for (k, t) in doc.tokens[first..].iter().enumerate().take_while(|(_, t)| t.range.start < d.range.end) {
+            marks[first + k] = t.range.start >= d.range.start && t.range.end <= d.range.end;
+        }
+    }
+    marks
+}
+
 /// Whether token `k` is one of `words` (lower-case).
 fn key_in(scan: &Scan, k: usize, words: &[&str]) -> bool {
     words.contains(&scan.lower[k])
@@ -198,6 +216,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
         texts: doc.tokens.iter().map(|t| t.text(text)).collect(),
         kinds: doc.tokens.iter().map(|t| t.kind).collect(),
         vocab: vocabulary(doc.language),
+        in_date: in_dates(doc, timeline),
     };
     let lang = doc.language;
     let cx = Context::new(entities, timeline);
@@ -223,7 +242,8 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                         i += len;
                         continue;
                     }
-                    Word::Hedge => hedges.push(i),
+                    // ("12 May": the month, capitalised, is no hedge.)
+                    Word::Hedge if scan.texts[i] != "May" => hedges.push(i),
                     Word::Other => {
                         i += len;
                         continue;
@@ -257,8 +277,9 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                     _ => {}
                 }
             }
-            // Right after an outcome word a bare number counts ("injured one on Monday").
-            let after_outcome = outcomes.last().is_some_and(|o| o.1 == i);
+            // Right after an outcome word a bare number counts ("injured one on Monday"), and
+            // so does a death toll's figure ("the death toll rose to 22 on Sunday").
+            let after_outcome = outcomes.last().is_some_and(|o| o.1 == i || toll_reaches(&scan, o.1, i));
             if let Some(q) = quantity(&scan, lang, i, b, None).or_else(|| after_outcome.then(|| bare_quantity(&scan, lang, i, b)).flatten()) {
                 i = q.number_end;
                 quantities.push(q);
@@ -275,7 +296,9 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             let next_outcome = outcomes.get(first_after).map_or(b, |o| o.0);
             let h = hedges.partition_point(|&h| h < q.end);
             let hedged_before = hedges.partition_point(|&h| h < q.start).checked_sub(1).is_some_and(|k| q.start - hedges[k] <= 4);
-            if hedged_before || hedges.get(h).is_some_and(|&h| h < next_outcome) {
+            // (A hedge after the figure with no outcome after it speaks of something else: "wounded
+            // 34 people, and the number could rise".)
+            if hedged_before || hedges.get(h).is_some_and(|&h| h < next_outcome && next_outcome < b) {
                 continue;
             }
             // Forward: the first outcome after the quantity in the same clause.
@@ -296,16 +319,19 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             // Only "all", "of" or a word of addition may stand between ("killed all six",
             // "thi thể của 2 nạn nhân", "wounded another 15"): in "Eight people died and at least 70 were injured" the 70 are
             // the injured, and "wounded by three blasts" counts blasts.
+            // A death toll takes its figure through a verb: "the death toll rose to 22", "stands
+            // at 16", "put the death toll at 14".
             let back = || {
                 let k = outcomes.partition_point(|o| o.1 <= q.start).checked_sub(1)?;
                 let gap = outcomes[k].1..q.start;
-                (gap.is_empty() || (gap.len() == 1 && (key_in(&scan, gap.start, ADDED) || key_in(&scan, gap.start, &["all", "cả", "of", "của"])))).then(|| (k, &outcomes[k]))
+                let toll = toll_reaches(&scan, outcomes[k].1, q.start);
+                (gap.is_empty() || toll || (gap.len() == 1 && (key_in(&scan, gap.start, ADDED) || key_in(&scan, gap.start, &["all", "cả", "of", "của"])))).then(|| (k, &outcomes[k]))
             };
             let hit = match (fwd, back()) {
                 (Some(f), Some(bk)) if lang == crate::Language::En && q.start - bk.1 .1 <= q.end.abs_diff(f.1 .0) => Some(bk),
                 (Some(f), _) => Some(f),
                 (None, Some(bk)) => Some(bk),
-                _ => None,
+                _ => q.modifier.and_then(|m| outcomes.iter().enumerate().find(|(_, o)| o.0 == m)),
             };
             // "giải cứu 24 người mắc kẹt", "rescued 12 trapped miners": safe, not missing.
             let rescued = (q.start.saturating_sub(2).max(a)..q.start).any(|k| key_in(&scan, k, &["cứu", "rescued", "rescue", "saved"]));
@@ -358,6 +384,17 @@ fn english_adjective(w: &str) -> bool {
     !not.contains(w) && w.chars().all(|c| c.is_alphabetic() || c == '-') && !crate::numbers::is_number_word(w) && !plural_noun(w)
 }
 
+/// Whether a death toll ending at token `toll_end` reaches a figure at token `i`.
+fn toll_reaches(scan: &Scan, toll_end: usize, i: usize) -> bool {
+    toll_end > 0 && i > toll_end && i - toll_end <= TOLL_GAP_WORDS && key_in(scan, toll_end - 1, &["toll"]) && key_in(scan, i - 1, TOLL_VERBS) && (toll_end..i).all(|g| scan.kinds[g] == TokenKind::Word)
+}
+
+/// The word right before a death toll's figure ("the death toll rose to 22", "from the floods
+/// reached 40", "stands at 16", "a toll of 9"); at most [`TOLL_GAP_WORDS`] words, and no
+/// punctuation or number, stand between the toll and its figure.
+const TOLL_VERBS: &[&str] = &["to", "at", "of", "reached", "reaches", "hit", "hits", "is", "was", "stands", "stood"];
+const TOLL_GAP_WORDS: usize = 7;
+
 /// Words of addition between a number and its noun: "25 other people", "eight more".
 const ADDED: &[&str] = &["other", "more", "additional", "further", "another", "khác"];
 
@@ -365,6 +402,12 @@ const ADDED: &[&str] = &["other", "more", "additional", "further", "another", "k
 /// "farmers", "militiamen"): not an ordinary -s word of measure or time.
 fn plural_noun(w: &str) -> bool {
     w.len() > 3 && w.chars().all(|c| c.is_alphabetic()) && (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("ous") || w.ends_with("men")) && !not_plural_of_people(w)
+}
+
+/// Whether `w` is a plural of a measure, a time or a thing (one lookup).
+fn counts_of_things(w: &str) -> bool {
+    static THINGS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    THINGS.get_or_init(|| PLURAL_NOT_PEOPLE.iter().copied().collect()).contains(w)
 }
 
 /// Whether `w` is listed as a measure, a thing or an -s word that is no plural (one lookup).
@@ -375,7 +418,7 @@ fn not_plural_of_people(w: &str) -> bool {
 
 /// Plural words of measure, time and things that are not people counted ("24 hours", "two
 /// days of clashes").
-const PLURAL_NOT_PEOPLE: &[&str] = &["years", "days", "hours", "minutes", "months", "weeks", "times", "miles", "kilometres", "kilometers", "metres", "meters", "percent", "dollars", "pounds", "tons", "tonnes", "rounds", "shots", "cars", "vehicles", "houses", "homes", "buildings", "bombs", "rockets", "missiles", "shells", "attacks", "blasts", "explosions", "boats", "ships", "planes", "trucks", "schools", "hospitals", "churches", "mosques", "cities", "provinces", "countries", "states", "districts", "areas", "regions", "cows", "cattle", "goats", "sheep", "animals", "villages", "towns", "points", "goals", "games", "matches", "seats", "votes"];
+const PLURAL_NOT_PEOPLE: &[&str] = &["years", "days", "hours", "minutes", "months", "weeks", "times", "miles", "kilometres", "kilometers", "metres", "meters", "percent", "dollars", "pounds", "tons", "tonnes", "rounds", "shots", "cars", "vehicles", "houses", "homes", "buildings", "bombs", "rockets", "missiles", "shells", "attacks", "blasts", "explosions", "strikes", "airstrikes", "raids", "incidents", "clashes", "shootings", "bombings", "ambushes", "assaults", "operations", "waves", "boats", "ships", "planes", "trucks", "schools", "hospitals", "churches", "mosques", "cities", "provinces", "countries", "states", "districts", "areas", "regions", "cows", "cattle", "goats", "sheep", "animals", "villages", "towns", "points", "goals", "games", "matches", "seats", "votes"];
 
 /// Words ending in -s that are no plural nouns at all ("this", "across", "various").
 const S_WORDS: &[&str] = &["its", "this", "was", "has", "is", "as", "us", "his", "hers", "ours", "theirs", "yes", "thus", "plus", "bus", "gas", "press", "less", "across", "always", "various", "previous", "serious", "famous"];
@@ -411,19 +454,21 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
     if e > b {
         return None;
     }
-    // Years, times and decimals are not head counts.
-    if scan.kinds[i] == TokenKind::Number && (lo >= 1900 && lo <= 2100 && lo == hi && !scan.texts[i].contains(['.', ','])) {
+    if not_a_head_count(scan, i, e, lo, hi) {
         return None;
     }
     let mut k = e;
     let mut group = Group::Unspecified;
     let mut has_noun = false;
     // "a 15-year-old girl", "two 17-year-old boys": the age is not the count.
+    let mut aged = false;
     if k + 2 < b && scan.kinds[k] == TokenKind::Number && scan.texts[k + 1] == "-" {
-        if matches!(scan.lower[k + 2], "year-old" | "years-old") {
+        if matches!(scan.lower[k + 2], "year-old" | "years-old" | "year-olds") {
             k += 3;
-        } else if k + 4 < b && scan.lower[k + 2].starts_with("year") && scan.texts[k + 3] == "-" && scan.lower[k + 4] == "old" {
+            aged = true;
+        } else if k + 4 < b && scan.lower[k + 2].starts_with("year") && scan.texts[k + 3] == "-" && matches!(scan.lower[k + 4], "old" | "olds") {
             k += 5;
+            aged = true;
         }
     }
     let article = matches!(scan.lower[i], "a" | "an");
@@ -452,7 +497,7 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
             k += len;
             whole = true;
         }
-        return whole.then_some(Quantity { start: i, number_end: k, end: k, min, max, group, has_noun: true, guessed: false });
+        return whole.then_some(Quantity { start: i, number_end: k, end: k, min, max, group, has_noun: true, guessed: false, modifier: None });
     }
     // Adjectives before the noun: "nine Australian soldiers", "five African-American
     // churchgoers", "25 other people"; in English also "three young men", "two teenage boys":
@@ -465,13 +510,18 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
     };
     // "five more were wounded", "three others": the word of addition stands for the noun.
     if k < b && key_in(scan, k, ADDED) && k + 1 < b && (key_in(scan, k + 1, AUX_EN) || matches!(scan.word_at(k + 1), Some((_, Word::Kind(_))))) {
-        return Some(Quantity { start: i, number_end: e, end: k + 1, min, max, group, has_noun: true, guessed: false });
+        return Some(Quantity { start: i, number_end: e, end: k + 1, min, max, group, has_noun: true, guessed: false, modifier: None });
     }
+    let people_at = |j: usize| scan.word_at(j).is_some_and(|(_, w)| w.people().is_some());
     let mut j = k;
-    while j < k + 3 && adjective(j) {
+    let mut modifier = None;
+    while j < k + 3 && (adjective(j) || (lang == crate::Language::En && modifier.is_none() && matches!(scan.word_at(j), Some((1, Word::Kind(_)))) && people_at(j + 1))) {
+        if scan.word_at(j).is_some() {
+            modifier = Some(j);
+        }
         j += 1;
     }
-    if j > k && scan.word_at(j).is_some_and(|(_, w)| w.people().is_some()) {
+    if j > k && people_at(j) {
         k = j;
     } else if lang == crate::Language::En && !article {
         // Any plural noun counts people when an outcome follows: "Seven employees of the
@@ -488,7 +538,7 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
             h += 1;
         }
         if has_noun {
-            return Some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun, guessed: true });
+            return Some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun, guessed: true, modifier: None });
         }
     }
     // Skip a classifier or adjective between the number and the noun (VI: "4 ca", EN: "12 in and around").
@@ -537,7 +587,9 @@ fn quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize, qual: Option
     }
     // One person named by an article is a guess as weak as a plural's shape: its outcome
     // must be near.
-    (has_noun || !article).then_some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun, guessed: article })
+    // "A 6-year-old died": the age stands for the person.
+    let has_noun = has_noun || aged;
+    (has_noun || !article).then_some(Quantity { start: i, number_end: e, end: k, min, max, group, has_noun, guessed: article, modifier })
 }
 
 /// Entity mentions and timeline items sorted by position, to find those of a sentence by
@@ -565,13 +617,30 @@ impl<'a> Context<'a> {
 }
 
 /// A number with no people noun after it, counted only right after an outcome word.
+/// A number that counts no one: a year, the day of a date ("shot on October 27 has died"),
+/// an age ("killed 68-year-old John Doe"); `[i, e)` is the number.
+fn not_a_head_count(scan: &Scan, i: usize, e: usize, lo: u64, hi: u64) -> bool {
+    let digits = scan.kinds[i] == TokenKind::Number;
+    let year = digits && (1900..=2100).contains(&lo) && lo == hi && !scan.texts[i].contains(['.', ',']);
+    let age = digits && e + 1 < scan.lower.len() && scan.texts[e] == "-" && scan.lower[e + 1].starts_with("year");
+    // A day beside its month, dated or not (with no reference date nothing is dated).
+    let month = |k: usize| k < scan.texts.len() && MONTHS.iter().any(|m| scan.texts[k].starts_with(m)) && scan.texts[k].len() <= 9;
+    let day = digits && lo == hi && lo <= 31 && ((i > 0 && month(i - 1)) || month(e));
+    year || age || day || scan.in_date[i]
+}
+
+/// English month names and their abbreviations, capitalised ("Oct", "October", "Sept").
+const MONTHS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 fn bare_quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize) -> Option<Quantity> {
     let (e, lo, hi) = scan.number_at(i, lang)?;
     // "không" / "no" after an outcome is a negation, not a zero; "injured a leg" counts no one.
     let negation = scan.kinds[i] != TokenKind::Number && lo == 0 || matches!(scan.lower[i], "a" | "an");
-    // "killed in two days of fighting", "wounded in three blasts": a count of something else.
-    let counts_things = scan.lower.get(e).is_some_and(|w| PLURAL_NOT_PEOPLE.contains(w) || PLURAL_NOT_PEOPLE.iter().any(|p| p.strip_suffix('s') == Some(w)));
-    (e <= b && !negation && !counts_things && !(scan.kinds[i] == TokenKind::Number && (1900..=2100).contains(&lo))).then_some(Quantity { start: i, number_end: e, end: e, min: Some(lo), max: Some(hi), group: Group::Unspecified, has_noun: false, guessed: false })
+    // "killed in two days of fighting", "wounded in three blasts", "killed in two air
+    // strikes": a count of something else (a thing's name, or a word and the thing's name).
+    let thing = |k: usize| scan.lower.get(k).is_some_and(|w| counts_of_things(w) || counts_of_things(&format!("{w}s")));
+    let counts_things = thing(e) || (scan.word_at(e).is_none() && scan.kinds.get(e) == Some(&TokenKind::Word) && thing(e + 1));
+    (e <= b && !negation && !counts_things && !not_a_head_count(scan, i, e, lo, hi)).then_some(Quantity { start: i, number_end: e, end: e, min: Some(lo), max: Some(hi), group: Group::Unspecified, has_noun: false, guessed: false, modifier: None })
 }
 
 /// What a sentence says about every figure in it: the places it names, the source it
