@@ -46,7 +46,8 @@ def timed(fn):
 
 def cli(path, cores):
     """`annotate --jsonl`: one process per core, each on its share of the lines."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    # (split on "\n" only: a text may hold U+2028, which JSON leaves unescaped)
+    lines = [l + "\n" for l in path.read_text(encoding="utf-8").split("\n") if l]
     parts = []
     for c in range(cores):
         p = WORK / f"part{c}.jsonl"
@@ -64,7 +65,7 @@ def cli(path, cores):
 def python(path, cores):
     import article_annotator as aa
 
-    texts = [json.loads(l)["text"] for l in path.read_text(encoding="utf-8").splitlines()]
+    texts = [json.loads(l)["text"] for l in path.read_text(encoding="utf-8").split("\n") if l]
     return timed(lambda: aa.annotate_many(texts, workers=cores, errors="return"))
 
 

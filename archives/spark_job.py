@@ -36,7 +36,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
+import os
+import re
+import shlex
 import sys
 from typing import Iterator, Optional
 
@@ -109,8 +111,33 @@ def row(rid, annotation: Optional[str] = None, error: Optional[str] = None, pars
     return out
 
 
+NOT_UTF8 = "not UTF-8 text (invalid byte at offset {}); is it a binary file? Save the article as UTF-8 text"
+
+
+def without_line(msg: str) -> str:
+    """The command line's message for a record without the line it names ("line 5: …",
+    "line 5 is not UTF-8 …"): a row says which record by its id."""
+    return re.sub(r"^line \d+(: | is )", "", msg)
+
+
+def no_constants(name):
+    raise ValueError(f"{name} is not JSON")
+
+
+def utf8_encodable(v) -> bool:
+    """False for a string holding a lone surrogate ("\\ud800" escaped in JSON): no UTF-8."""
+    try:
+        json.dumps(v, ensure_ascii=False).encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def record_of_line(raw: bytes):
-    """(record dict, None) for a JSON line, or (None, error row) for a line that is not one."""
+    """(record dict, None) for a JSON line, or (None, error row) for a line that is not one.
+    Refused as the command line refuses them: bytes that are not UTF-8, a line that is not a
+    JSON object (NaN and Infinity are not JSON), a text, lang or date that is not a string,
+    a lone surrogate."""
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -119,14 +146,26 @@ def record_of_line(raw: bytes):
             rid = json.loads(raw.decode("utf-8", errors="replace")).get("id")
         except (ValueError, AttributeError):
             rid = None
-        return None, row(rid, error=f"not UTF-8 text (invalid byte at offset {e.start}); is it a binary file? Save the article as UTF-8 text")
+        return None, row(rid if utf8_encodable(rid) else None, error=NOT_UTF8.format(e.start))
     try:
-        rec = json.loads(line)
+        rec = json.loads(line, parse_constant=no_constants)
     except ValueError as e:
-        return None, row(None, error=f'not a {{"id","text"}} object: {e}')
-    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-        rid = rec.get("id") if isinstance(rec, dict) else None
+        # Its id, if the line is JSON but for NaN or Infinity.
+        try:
+            rid = json.loads(line, parse_constant=lambda _: None).get("id")
+        except (ValueError, AttributeError):
+            rid = None
+        return None, row(rid if utf8_encodable(rid) else None, error=f'not a {{"id","text"}} object: {e}')
+    if not isinstance(rec, dict):
+        return None, row(None, error='not a {"id","text"} object')
+    rid = rec.get("id") if utf8_encodable(rec.get("id")) else None
+    if not isinstance(rec.get("text"), str):
         return None, row(rid, error='not a {"id","text"} object: "text" must be a string')
+    for k in ("lang", "date"):
+        if rec.get(k) is not None and not isinstance(rec[k], str):
+            return None, row(rid, error=f'not a {{"id","text"}} object: "{k}" must be a string')
+    if not utf8_encodable(rec):
+        return None, row(rid, error='not a {"id","text"} object: a lone surrogate is no text')
     return rec, None
 
 
@@ -136,7 +175,7 @@ def record_of_columns(rid, text, lang, date):
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as e:
-            return None, row(rid, error=f"not UTF-8 text (invalid byte at offset {e.start}); is it a binary file? Save the article as UTF-8 text")
+            return None, row(rid, error=NOT_UTF8.format(e.start))
     if text is None:
         return None, row(rid, error="the record has no text")
     return {"id": rid, "text": text, "lang": lang, "date": date}, None
@@ -180,13 +219,22 @@ def read_input(spark: SparkSession, path: str, fmt: str) -> DataFrame:
     """The records: JSON lines as raw bytes per line (so that a line that is not UTF-8 is
     reported, not silently repaired), or the Parquet columns."""
     if fmt == "jsonl":
+        # (A line of spaces or tabs only is no record, as for the command line.)
         lines = spark.read.text(path).select(F.col("value").cast("binary").alias("raw"))
-        return lines.where(F.length(F.trim(F.col("raw").cast("string"))) > 0)
+        return lines.where(F.col("raw").cast("string").rlike(r"\S"))
     df = spark.read.parquet(path)
     missing = {"id", "text"} - set(df.columns)
     if missing:
         raise SystemExit(f"{path}: no column {', '.join(sorted(missing))} (need id and text; lang and date are optional)")
-    return df.select(*[c for c in ("id", "text", "lang", "date") if c in df.columns])
+    types = dict(df.dtypes)
+    cols = [F.col("id") if types["id"] == "string" else F.col("id").cast("string").alias("id"), F.col("text")]
+    if "lang" in types:
+        cols.append(F.col("lang").cast("string").alias("lang"))
+    if "date" in types:
+        # A date or timestamp column is the day it holds.
+        is_time = types["date"] == "date" or types["date"].startswith("timestamp")
+        cols.append(F.date_format("date", "yyyy-MM-dd").alias("date") if is_time else F.col("date").cast("string").alias("date"))
+    return df.select(*cols)
 
 
 def with_wheel(df: DataFrame) -> DataFrame:
@@ -208,7 +256,7 @@ def with_pipe(df: DataFrame, binary: str) -> DataFrame:
                 yield "E" + json.dumps(bad, ensure_ascii=False)
             else:
                 rec = {k: v for k, v in rec.items() if v is not None or k == "id"}
-                yield json.dumps(rec, ensure_ascii=False)
+                yield json.dumps(rec)
 
     def from_answers(lines):
         for line in lines:
@@ -219,15 +267,18 @@ def with_pipe(df: DataFrame, binary: str) -> DataFrame:
             rid = a.pop("id", None)
             if "error" in a:
                 # The binary names the line within its own input; the row says which record.
-                yield row(rid, error=a["error"].split(": ", 1)[1] if a["error"].startswith("line ") else a["error"])
+                yield row(rid, error=without_line(a["error"]))
             else:
                 yield row(rid, json.dumps(a, ensure_ascii=False, separators=(",", ":"), sort_keys=True), parsed=a)
 
-    # Kept for the two passes below (read and checked once, not twice).
-    rdd = df.rdd.map(lambda r: r.asDict()).mapPartitions(to_lines).persist(StorageLevel.MEMORY_AND_DISK)
+    # (The input is persisted by `main`: the two passes below read it once.)
+    rdd = df.rdd.map(lambda r: r.asDict()).mapPartitions(to_lines)
     # Error rows bypass the binary; the rest goes through it, partition by partition.
     errors = rdd.filter(lambda l: l.startswith("E"))
-    answers = rdd.filter(lambda l: not l.startswith("E")).pipe(binary, checkCode=False)
+    # (The binary exits 1 when a record was refused: that is an error row, not a failure. A
+    # binary that dies is caught by the row count in `main`.) Spark runs it with an empty
+    # environment unless told: it gets this one's PATH.
+    answers = rdd.filter(lambda l: not l.startswith("E")).pipe(binary, env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")}, checkCode=False)
     return errors.union(answers).mapPartitions(from_answers).toDF(OUTPUT)
 
 
@@ -252,11 +303,18 @@ def main(argv=None) -> int:
     df = read_input(spark, args.input, fmt)
     if args.partitions:
         df = df.repartition(args.partitions)
-    out = with_wheel(df) if args.engine == "wheel" else with_pipe(df, f"{args.annotate_bin} --jsonl")
+    df = df.persist(StorageLevel.MEMORY_AND_DISK)
+    records = df.count()
+    out = with_wheel(df) if args.engine == "wheel" else with_pipe(df, f"{shlex.quote(args.annotate_bin)} --jsonl")
     out.write.mode("overwrite").parquet(args.output)
+    df.unpersist()
     counts = spark.read.parquet(args.output).agg(F.count("*").alias("rows"), F.count("error").alias("errors")).first()
     print(f"{args.output}: {counts['rows']} rows, {counts['errors']} with an error", file=sys.stderr)
     spark.stop()
+    if counts["rows"] != records:
+        # Nothing is dropped silently: a binary that died mid-partition, say.
+        print(f"{args.output}: {records} records in, {counts['rows']} rows out", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -47,7 +47,7 @@ if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
 fi
 
 # The Spark job's tests run PySpark, which needs a Java runtime (17, from Debian).
-if ! command -v java >/dev/null || ! java -version 2>&1 | grep -q 'version "\(1[7-9]\|2[0-9]\)'; then
+if ! command -v java >/dev/null || ! java -version 2>&1 | grep -q 'version "\(17\|21\)'; then
   say "installing Debian's openjdk-17-jre-headless (for PySpark)"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq

@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wheel=$(bash scripts/build-wheel.sh | tail -1)
-[ -x target/release/annotate ] || cargo build --release -q -p annotator-cli
+cargo build --release -q -p annotator-cli
+command -v java >/dev/null || { echo "no Java: PySpark needs a Java 17 runtime (bash scripts/setup.sh installs Debian's)"; exit 1; }
 venv=target/py-spark
 req=archives/requirements-spark.txt
 if [ ! -x "$venv/bin/pytest" ] || ! cmp -s "$req" "$venv/requirements.txt"; then
