@@ -1,0 +1,88 @@
+// Controls where the eye is: the toolbar (the mention stepper, the "Tag as" bar, the exports)
+// stays on screen while the reader is deep in the article, and nothing runs off a phone's
+// screen: the Export menu opens inside the viewport, the stepper wraps instead of widening
+// the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, openApp, SCREENSHOTS } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Scrolls the article's last paragraph into view and selects its first words. */
+async function selectLateText(page) {
+  return page.evaluate(() => {
+    const ps = [...document.querySelectorAll('.article p')].filter((p) => p.textContent.trim().split(/\s+/).length > 6);
+    const p = ps[ps.length - 1];
+    p.scrollIntoView({ block: 'center' });
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    const n = walker.nextNode();
+    const r = document.createRange();
+    r.setStart(n, 0);
+    r.setEnd(n, Math.min(n.textContent.length, 12));
+    const s = getSelection();
+    s.removeAllRanges();
+    s.addRange(r);
+    return n.textContent.slice(0, 12);
+  });
+}
+
+/** Waits until a smooth scroll has come to rest. */
+async function settled(page) {
+  let last = -1;
+  for (let k = 0; k < 40; k++) {
+    const y = await page.evaluate(() => scrollY);
+    if (y === last) return;
+    last = y;
+    await page.waitForTimeout(100);
+  }
+}
+
+const inView = (page, selector) => page.locator(selector).evaluate((el) => {
+  const r = el.getBoundingClientRect();
+  return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, vw: innerWidth, vh: innerHeight };
+});
+
+for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
+  test(`${label}: selecting text deep in the article shows the "Tag as" bar on screen`, async () => {
+    const { page } = await openApp(browser, server.url, viewport);
+    await selectLateText(page);
+    await page.locator('.article').dispatchEvent('mouseup');
+    const bar = await inView(page, '.tagger');
+    assert.ok(bar.top >= 0 && bar.bottom <= bar.vh, `the tag bar is at ${bar.top}..${bar.bottom} of ${bar.vh}`);
+    assert.ok(await page.evaluate(() => scrollY) > 300, 'the page stayed where the reader was');
+    await page.screenshot({ path: path.join(SCREENSHOTS, `tag-bar-${label}.png`) });
+    await page.close();
+  });
+
+  test(`${label}: the mention stepper stays on screen while stepping`, async () => {
+    const { page } = await openApp(browser, server.url, viewport);
+    await page.locator('.sidebar button.entity', { hasText: 'Azerbaijan' }).first().click();
+    // Every mention, to the last one, deep in the article.
+    const total = Number((await page.locator('.stepper-pos').textContent()).split('/')[1]);
+    assert.ok(total >= 10, `Azerbaijan has ${total} mentions`);
+    for (let k = 0; k < total - 1; k++) {
+      await page.getByRole('button', { name: 'Next mention' }).click();
+      await settled(page);
+      const s = await inView(page, '.stepper');
+      assert.ok(s.top >= 0 && s.bottom <= s.vh, `step ${k + 2}: the stepper is at ${s.top}..${s.bottom} of ${s.vh}`);
+      assert.ok(s.left >= 0 && s.right <= s.vw + 1, `step ${k + 2}: the stepper spans ${s.left}..${s.right} of ${s.vw}`);
+    }
+    assert.ok(await page.evaluate(() => scrollY) > 300, 'stepping took the reader deep into the article');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px with the stepper open`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `stepper-${label}.png`) });
+    await page.close();
+  });
+
+  test(`${label}: the Export menu opens inside the screen`, async () => {
+    const { page } = await openApp(browser, server.url, viewport);
+    await page.locator('.export summary').click();
+    const m = await inView(page, '.export-menu');
+    assert.ok(m.left >= 0 && m.right <= m.vw, `the menu spans ${m.left}..${m.right} of ${m.vw}`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `export-${label}.png`) });
+    await page.close();
+  });
+}
