@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openApp, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, SCREENSHOTS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -83,6 +83,31 @@ for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['ph
     const m = await inView(page, '.export-menu');
     assert.ok(m.left >= 0 && m.right <= m.vw, `the menu spans ${m.left}..${m.right} of ${m.vw}`);
     await page.screenshot({ path: path.join(SCREENSHOTS, `export-${label}.png`) });
+    await page.close();
+  });
+}
+
+// Written for this test.
+const REPORT = 'Floods hit Springfield\n\nOn March 4, 2021, floodwater killed three people and wounded 12 soldiers of the national guard in Springfield, according to the state fire department. Four people were missing, the Red Cross said.';
+
+for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
+  test(`${label}: every field of a casualty row is inside the panel`, async () => {
+    const { page } = await openApp(browser, server.url, viewport);
+    await pasteText(page, REPORT);
+    if (label === 'phone') await page.getByRole('tab', { name: 'Casualties' }).click();
+    await page.locator('.casualties td[data-label="Source"]', { hasText: 'fire department' }).first().waitFor();
+    const fit = await page.evaluate(() => {
+      const panel = document.querySelector('.casualties').closest('.panel').getBoundingClientRect();
+      const cells = [...document.querySelectorAll('.casualties td')].filter((td) => td.textContent.trim());
+      const out = cells.filter((td) => { const r = td.getBoundingClientRect(); return r.left < panel.left - 1 || r.right > panel.right + 1; }).map((td) => td.textContent);
+      const wrap = document.querySelector('.table-wrap');
+      return { out, scroll: wrap.scrollWidth - wrap.clientWidth, cells: cells.length };
+    });
+    assert.ok(fit.cells >= 6, `${fit.cells} filled cells`);
+    assert.deepEqual(fit.out, [], `cells outside the panel: ${fit.out.join(' | ')}`);
+    assert.ok(fit.scroll <= 1, `the casualty table scrolls sideways by ${fit.scroll}px`);
+    await page.locator('.casualties').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, `casualties-${label}.png`) });
     await page.close();
   });
 }

@@ -120,11 +120,11 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
                 <tr>
                     <td><button class="link" on:click=move |_| reveal_at(ui, casualty_id(i), at) title="Show the sentence">{kind}</button></td>
                     <td class="num">{figure(c)}</td>
-                    <td>{c.group.as_str()}</td>
-                    <td>{c.party.clone().unwrap_or_default()}</td>
-                    <td>{c.location.clone().unwrap_or_default()}</td>
-                    <td>{c.source.clone().unwrap_or_default()}</td>
-                    <td>{c.date.clone().unwrap_or_default()}</td>
+                    <td data-label="Group">{c.group.as_str()}</td>
+                    <td data-label="Party">{c.party.clone().unwrap_or_default()}</td>
+                    <td data-label="Place">{c.location.clone().unwrap_or_default()}</td>
+                    <td data-label="Source">{c.source.clone().unwrap_or_default()}</td>
+                    <td data-label="Date">{c.date.clone().unwrap_or_default()}</td>
                 </tr>
             }
         })

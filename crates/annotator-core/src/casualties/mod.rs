@@ -720,16 +720,41 @@ impl<'a> SentenceFacts<'a> {
                 matches!(e.kind, EntityType::Organization | EntityType::Person) && {
                     let before = text[sent.start..m.start].trim_end();
                     let before = before[crate::text::floor_char_boundary(before, before.len().saturating_sub(CUE_WINDOW))..].to_lowercase();
+                    // "according to the Red Cross"
+                    let before = before.strip_suffix(" the").unwrap_or(&before);
                     let after = text[m.end..sent.end].trim_start();
                     let after = after[..crate::text::floor_char_boundary(after, CUE_WINDOW)].to_lowercase();
                     SOURCE_BEFORE.iter().any(|c| before.ends_with(c)) || SOURCE_AFTER.iter().any(|v| after.starts_with(v))
                 }
             })
-            .map(|(e, _)| e.name.clone());
+            .map(|(e, _)| e.name.clone())
+            .or_else(|| unnamed_source(&text[sent.clone()]));
         let t = cx.timeline.partition_point(|t| t.range.start < sent.start);
         let date = cx.timeline.get(t).filter(|t| t.range.end <= sent.end).map(|t| t.value.iso());
         SentenceFacts { places, source, date }
     }
+}
+
+/// How many words after "according to" an unnamed source may take ("according to police",
+/// "according to the state fire department").
+const UNNAMED_SOURCE_WORDS: usize = 5;
+
+/// The source a sentence gives in words that name no entity: what follows "according to",
+/// up to a punctuation mark.
+fn unnamed_source(sentence: &str) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    let at = lower.find("according to ")? + "according to ".len();
+    // (Lower-casing keeps byte offsets for the text this reads: ASCII cue words.)
+    let rest = sentence.get(at..)?;
+    let phrase = rest.split(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"' | '“' | '”')).next()?.trim();
+    // ...and before a word that starts a phrase of its own ("… department on Monday").
+    const ENDS: &[&str] = &["on", "in", "at", "as", "after", "before", "who", "which", "that", "and", "but", "said", "says", "since", "when", "while", "with", "by", "for", "to", "from", "during", "last", "this"];
+    let words: Vec<&str> = phrase.split_whitespace().enumerate().take_while(|(k, w)| *k == 0 || !ENDS.contains(&w.to_lowercase().as_str())).map(|(_, w)| w).take(UNNAMED_SOURCE_WORDS + 1).collect();
+    let words = match words.first() {
+        Some(w) if w.eq_ignore_ascii_case("the") => &words[1..],
+        _ => &words[..],
+    };
+    (!words.is_empty() && words.len() <= UNNAMED_SOURCE_WORDS).then(|| words.join(" "))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -820,5 +845,9 @@ mod tests {
         let c = &ann.casualties[0];
         assert_eq!(c.source.as_deref(), Some("Reuters"));
         assert_eq!(c.date.as_deref(), Some("2020-11-01"));
+        let source = |t: &str| annotate(t, &Options::parse(Some("en"), None).unwrap()).unwrap().casualties[0].source.clone();
+        assert_eq!(source("Three people were killed, according to the Red Cross.").as_deref(), Some("Red Cross"));
+        assert_eq!(source("Two were hurt according to the state fire department on Monday.").as_deref(), Some("state fire department"));
+        assert_eq!(source("Three people died, according to police and hospital officials.").as_deref(), Some("police"));
     }
 }
