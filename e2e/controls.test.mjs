@@ -111,3 +111,17 @@ for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['ph
     await page.close();
   });
 }
+
+test('the current mention stays marked after its flash, one at a time', async () => {
+  const { page } = await openApp(browser, server.url, { width: 1366, height: 900 });
+  await page.locator('.sidebar button.entity', { hasText: 'Azerbaijan' }).first().click();
+  for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Next mention' }).click();
+  await page.waitForTimeout(2000); // the flash lasts 1.6 s
+  const current = await page.locator('.article .mark.current').evaluateAll((els) => els.map((e) => e.id));
+  assert.equal(current.length, 1, `marked as current: ${current.join(', ')}`);
+  const pos = Number((await page.locator('.stepper-pos').textContent()).split('/')[0]);
+  const ids = await page.locator('.article .mark.sel').evaluateAll((els) => [...new Set(els.map((e) => e.id).filter(Boolean))]);
+  assert.equal(current[0], ids[pos - 1], 'the mention the stepper shows');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'current-mention.png') });
+  await page.close();
+});

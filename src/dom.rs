@@ -3,10 +3,20 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Scrolls the element with `id` to the middle of the view and flashes it.
+/// Scrolls the element with `id` to the middle of the view, flashes it and marks it as the
+/// current one (`.current`, an outline that stays after the flash, on one element at a time:
+/// where the reader was taken, by the stepper, a casualty row or a date).
 pub fn reveal(id: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(el) = doc.get_element_by_id(id) else { return };
+    if let Ok(old) = doc.query_selector_all(".mark.current") {
+        for k in 0..old.length() {
+            if let Some(e) = old.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = e.class_list().remove_1("current");
+            }
+        }
+    }
+    let _ = el.class_list().add_1("current");
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_behavior(web_sys::ScrollBehavior::Smooth);
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
