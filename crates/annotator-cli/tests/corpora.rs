@@ -57,7 +57,9 @@ fn setup(what: &str) -> Option<PathBuf> {
 #[test]
 fn conll2003_dev_entities_stay_above_their_floor() {
     let Some(dir) = setup("CoNLL-2003") else { return };
-    // Measured 0.905 (2026-12-01, fourth session); floor 0.02 below.
+    // Measured 0.905 (2026-12-01, fourth session; 0.903 in the fifth, which nests a known place
+    // in an organization's name as the dev set's gold does and CoNLL never does); floor 0.02
+    // below the fourth session's figure.
     let f1 = score(&dir, "ner", "conll2003/dev.jsonl", &[]);
     assert!(f1 + 1e-9 >= 0.885, "CoNLL-2003 dev exact-span F1 {f1:.3} fell below its floor 0.885");
 }
@@ -65,18 +67,19 @@ fn conll2003_dev_entities_stay_above_their_floor() {
 #[test]
 fn tempeval3_dates_stay_above_their_floor() {
     let Some(dir) = setup("TempEval-3") else { return };
-    // Value F1 of calendar dates, measured 0.752 (2026-12-01, fourth session); floor 0.02 below.
+    // Value F1 of calendar dates, measured 0.778 (2026-12-01, fifth session); floor 0.02 below.
     let f1 = score(&dir, "dates", "tempeval3/tbaq_train.jsonl", &[]);
-    assert!(f1 + 1e-9 >= 0.732, "TempEval-3 TBAQ date value F1 {f1:.3} fell below its floor 0.732");
+    assert!(f1 + 1e-9 >= 0.758, "TempEval-3 TBAQ date value F1 {f1:.3} fell below its floor 0.758");
 }
 
 #[test]
 fn casualty_corpora_stay_above_their_floors() {
     let Some(dir) = setup("casualty corpora") else { return };
-    // Figures that occur in the text; measured WAD F1 0.812, GVA recall 0.667 (2026-12-01,
-    // fourth session); the WAD floor stays where the third session's 0.814 put it.
+    // Figures that occur in the text; measured WAD F1 0.809, GVA recall 0.712 (2026-12-01,
+    // fifth session: named single victims count, which the in-text filter scores against WAD);
+    // the WAD floor stays where the third session's 0.814 put it.
     let wad = score(&dir, "casualties", "casualties_en/wad_2016_2020.jsonl", &["--in-text"]);
     assert!(wad + 1e-9 >= 0.794, "WAD casualty figure F1 {wad:.3} fell below its floor 0.794");
     let gva = recall(&report(&dir, "casualties", "casualties_en/gva_incident_articles.jsonl", &["--in-text"]), "figures");
-    assert!(gva + 1e-9 >= 0.647, "GVA casualty figure recall {gva:.3} fell below its floor 0.647");
+    assert!(gva + 1e-9 >= 0.692, "GVA casualty figure recall {gva:.3} fell below its floor 0.692");
 }
