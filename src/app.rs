@@ -170,20 +170,30 @@ pub fn Annotator(
     // The language the engine read the article in, for the language menu's "auto".
     let detected = Signal::derive(move || annotated.with(|a| a.as_ref().and_then(|r| r.as_ref().ok()).map(|(_, _, ann)| ann.language)));
     // Files dropped on this annotator (not on another instance of the same page).
+    // A file dragged over the page: the page says where it may be dropped.
+    let dragging = RwSignal::new(false);
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
+        dragging.set(false);
         if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
             crate::components::input::load(file, text, name, lang, date, ui);
         }
     };
-    // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac, and Ctrl+Y) undo and redo corrections, except
-    // while the reader types in a field, where they edit the text.
+    // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac, and Ctrl+Y) undo and redo corrections, and Escape
+    // closes the card and clears the selection and the tag bar, except while the reader types
+    // in a field, where the keys edit the text.
     let on_key = move |ev: &web_sys::KeyboardEvent| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
-            return;
-        }
         let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
         if typing {
+            return;
+        }
+        if ev.key() == "Escape" {
+            ui.card.set(None);
+            ui.selected.set(None);
+            ui.pending.set(None);
+            return;
+        }
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
             return;
         }
         let key = ev.key().to_lowercase();
@@ -203,7 +213,10 @@ pub fn Annotator(
         on_cleanup(move || handle.remove());
     }
     view! {
-        <div class="aa-root" on:keydown=move |ev| if !remember { on_key(&ev) } on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
+        <div class="aa-root" on:keydown=move |ev| if !remember { on_key(&ev) } class:dragging=move || dragging.get()
+            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); if !dragging.get_untracked() { dragging.set(true) } }
+            on:dragleave=move |ev: web_sys::DragEvent| if ev.related_target().is_none() { dragging.set(false) }
+            on:drop=on_drop>
         <header class="topbar">
             <div class="brand">
                 <span class="logo" aria-hidden="true">"◆"</span>

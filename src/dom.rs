@@ -74,6 +74,17 @@ pub fn close_menu(ev: &web_sys::MouseEvent) {
 
 /// The code-point span of the user's selection inside the article, if it is one: every piece
 /// of the article carries its start (`data-s`) and holds one text node.
+/// Whether the page's selection starts and ends in the same paragraph (or headline) of the
+/// article: a mention never spans two.
+pub fn selection_in_one_block() -> bool {
+    let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return true };
+    let block = |n: Option<web_sys::Node>| n.and_then(|n| n.parent_element()).and_then(|e| e.closest("p, h2").ok().flatten());
+    match (block(sel.anchor_node()), block(sel.focus_node())) {
+        (Some(a), Some(b)) => a.is_same_node(Some(&b)),
+        _ => true,
+    }
+}
+
 pub fn selection_offsets() -> Option<(usize, usize)> {
     let sel = web_sys::window()?.get_selection().ok()??;
     if sel.is_collapsed() {

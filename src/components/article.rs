@@ -211,7 +211,16 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
         view! { <p class=class.join(" ")>{pieces}</p> }.into_any()
     };
     // A selection of text may be tagged as a missed mention (see the toolbar).
-    let on_select = move || ui.pending.set(crate::dom::selection_offsets().filter(|(a, b)| b > a));
+    // One across two paragraphs is refused with a message: a mention lies within one.
+    let on_select = move || {
+        let span = crate::dom::selection_offsets().filter(|(a, b)| b > a);
+        if span.is_some() && !crate::dom::selection_in_one_block() {
+            ui.pending.set(None);
+            ui.notice.set(Some("A mention lies within one paragraph: select text inside a single paragraph to tag it.".to_string()));
+            return;
+        }
+        ui.pending.set(span);
+    };
     view! {
         <article class=root_class aria-label="Annotated article" aria-busy=move || (shown.get() < total).to_string()
             on:mouseup=move |_| on_select() on:keyup=move |_| on_select()>

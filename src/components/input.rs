@@ -69,7 +69,7 @@ pub fn InputPanel(
                         }
                     } />
             </label>
-            <button class="btn ghost" on:click=move |_| open_article(text, name, lang, date, Saved::seed())>"Sample: seed article"</button>
+            <button class="btn ghost" on:click=move |_| { ui.notice.set(None); open_article(text, name, lang, date, Saved::seed()) }>"Sample: seed article"</button>
             <Show when=move || recent.with(|r| r.len() > 1)>
                 <label class="field">"Recent "
                     <select class="recent" aria-label="Reopen a recent article"
@@ -109,7 +109,7 @@ pub fn InputPanel(
                 <div class="editor-actions">
                     <button class="btn primary" on:click=move |_| {
                         match check_size("The pasted text", draft.with_untracked(String::len)) {
-                            Ok(()) => { ui.notice.set(None); open_article(text, name, lang, date, Saved::new_article("pasted-article.txt", draft.get_untracked())); open.set(false); }
+                            Ok(()) => { ui.notice.set(None); open_article(text, name, lang, date, Saved::new_article(crate::render::export::PASTED_NAME, draft.get_untracked())); open.set(false); }
                             Err(msg) => ui.notice.set(Some(msg)),
                         }
                     }>"Annotate"</button>

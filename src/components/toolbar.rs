@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::article::type_label;
 use crate::dom::{close_menu, copy, download, reveal_at};
-use crate::render::export::{casualties_csv, timeline_csv, to_json, web_annotations};
+use crate::render::export::{casualties_csv, timeline_csv, to_json, web_annotations, with_bom};
 use crate::state::{mention_id, Ui};
 
 #[component]
@@ -118,7 +118,8 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             </span>
         })
     };
-    let base = move || name.get().rsplit_once('.').map(|(b, _)| b.to_string()).unwrap_or_else(|| name.get());
+    let stem_text = text.clone();
+    let base = Memo::new(move |_| crate::render::export::export_stem(&name.get(), &stem_text));
     let (a1, a2, a3, a4, a5) = (ann.clone(), ann.clone(), ann.clone(), ann.clone(), ann.clone());
     let t4 = text.clone();
     view! {
@@ -141,13 +142,13 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             <details class="export">
                 <summary class="btn">"Export"</summary>
                 <div class="export-menu">
-                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.annotation.json", base()), "application/json", &to_json(&a1)) }>"JSON (annotation)"</button>
-                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.casualties.csv", base()), "text/csv", &casualties_csv(&a2)) }>"Casualties CSV"</button>
-                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.timeline.csv", base()), "text/csv", &timeline_csv(&a3)) }>"Timeline CSV"</button>
+                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.annotation.json", base.get()), "application/json", &to_json(&a1)) }>"JSON (annotation)"</button>
+                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.casualties.csv", base.get()), "text/csv", &with_bom(&casualties_csv(&a2))) }>"Casualties CSV"</button>
+                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.timeline.csv", base.get()), "text/csv", &with_bom(&timeline_csv(&a3))) }>"Timeline CSV"</button>
                     <button class="btn ghost" on:click=move |ev| {
                         close_menu(&ev);
                         let doc = web_annotations(&t4, &a4, &name.get_untracked());
-                        download(&format!("{}.annotations.jsonld", base()), "application/ld+json", &serde_json::to_string_pretty(&doc).unwrap_or_default())
+                        download(&format!("{}.annotations.jsonld", base.get()), "application/ld+json", &serde_json::to_string_pretty(&doc).unwrap_or_default())
                     }>"Web Annotation (JSON-LD)"</button>
                     <button class="btn ghost" on:click=move |ev| { close_menu(&ev); copy(&to_json(&a5)) }>"Copy JSON"</button>
                 </div>

@@ -4,6 +4,45 @@
 
 use annotator_core::Annotation;
 use serde_json::{json, Value};
+use unicode_normalization::UnicodeNormalization;
+
+/// What an article's exports are named: an opened file's own name without its extension, or,
+/// for pasted text, its headline as a file name ("Lũ quét ở Lào Cai, 3 người chết" ->
+/// "lu-quet-o-lao-cai-3-nguoi-chet"), ASCII, at most [`STEM_CHARS`] characters; "article" when
+/// the headline has no letter or digit.
+pub fn export_stem(name: &str, text: &str) -> String {
+    if name != PASTED_NAME {
+        return name.rsplit_once('.').map(|(b, _)| b.to_string()).filter(|b| !b.is_empty()).unwrap_or_else(|| name.to_string());
+    }
+    let headline = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let mut slug = String::new();
+    for c in headline.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= STEM_CHARS {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() { "article".to_string() } else { slug.to_string() }
+}
+
+/// The name the page gives pasted text (see `components::input`).
+pub const PASTED_NAME: &str = "pasted-article.txt";
+const STEM_CHARS: usize = 60;
+
+/// CSV for a spreadsheet: with a UTF-8 byte-order mark, without which Excel reads the file in
+/// the system's code page and garbles Vietnamese.
+pub fn with_bom(csv: &str) -> String {
+    format!("\u{feff}{csv}")
+}
 
 /// The annotation as pretty JSON (the CLI's format).
 pub fn to_json(ann: &Annotation) -> String {
@@ -98,6 +137,16 @@ mod tests {
     use annotator_core::{annotate, Options};
 
     const TEXT: &str = "😀 Theo Reuters, ít nhất 4 người đã thiệt mạng ở Ganja ngày 4-10-2020, \"hàng chục\" người khác, =SUM(A1).";
+
+    #[test]
+    fn exports_are_named_after_the_file_or_the_headline() {
+        assert_eq!(export_stem("report.html", "x"), "report");
+        assert_eq!(export_stem(PASTED_NAME, "\n  Lũ quét ở Lào Cai, 3 người chết\nBody"), "lu-quet-o-lao-cai-3-nguoi-chet");
+        assert_eq!(export_stem(PASTED_NAME, "Đà Nẵng: “bão số 9”!"), "da-nang-bao-so-9");
+        assert_eq!(export_stem(PASTED_NAME, "★ ☆ ★"), "article");
+        assert!(export_stem(PASTED_NAME, &"word ".repeat(40)).len() <= STEM_CHARS);
+        assert!(with_bom("a,b").starts_with('\u{feff}'));
+    }
 
     #[test]
     fn csv_quotes_and_defuses_formulas() {

@@ -1,0 +1,84 @@
+// Polish a newsroom user notices: Escape lets go of a selection, a selection across two
+// paragraphs is refused with a message, exports are named after the article and their CSV
+// opens in a spreadsheet as UTF-8, the sample clears an old error, a dragged file gets a drop
+// zone, and a printout is the article and its summary without the controls.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openApp, pasteText, SCREENSHOTS } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// Written for this test.
+const STORY = 'Lũ quét ở Lào Cai, 3 người chết\n\nSáng 5/9, lũ quét tại huyện Bát Xát khiến 3 người chết.\n\nChính quyền tỉnh Lào Cai đã cử lực lượng cứu hộ.';
+
+test('Escape clears the selection and the tag bar', async () => {
+  const { page } = await openApp(browser, server.url);
+  await page.locator('.sidebar button.entity', { hasText: 'Azerbaijan' }).first().click();
+  assert.ok(await page.locator('.article .mark.sel').count() > 0);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.article .mark.sel').count(), 0, 'no mention selected after Escape');
+  assert.equal(await page.locator('.stepper').count(), 0, 'the stepper is gone');
+  await page.close();
+});
+
+test('a selection across two paragraphs is refused with a message', async () => {
+  const { page } = await openApp(browser, server.url);
+  await page.evaluate(() => {
+    const ps = [...document.querySelectorAll('.article p')].filter((p) => p.textContent.length > 40);
+    const firstText = (el) => document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent.length > 5 ? 1 : 3) }).nextNode();
+    const r = document.createRange();
+    r.setStart(firstText(ps[1]), 0);
+    r.setEnd(firstText(ps[2]), 5);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+  });
+  await page.locator('.article').dispatchEvent('mouseup');
+  await assert.doesNotReject(page.getByText('A mention lies within one paragraph').waitFor());
+  assert.equal(await page.locator('.tagger').count(), 0, 'no "Tag as" bar');
+  // The sample clears the message.
+  await page.getByRole('button', { name: 'Sample: seed article' }).click();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByText('A mention lies within one paragraph').count(), 0, 'the old message went with the sample');
+  await page.close();
+});
+
+test('exports are named after the headline; CSV starts with a UTF-8 byte-order mark', async () => {
+  const { page } = await openApp(browser, server.url);
+  await pasteText(page, STORY);
+  await page.locator('.article .headline', { hasText: 'Lũ quét' }).waitFor();
+  await page.locator('.export summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Casualties CSV' }).click()]);
+  assert.equal(download.suggestedFilename(), 'lu-quet-o-lao-cai-3-nguoi-chet.casualties.csv');
+  const body = fs.readFileSync(await download.path());
+  assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  assert.ok(body.toString('utf8').includes('killed'), 'the figure is in it');
+  await page.close();
+});
+
+test('a file dragged over the page shows where to drop it', async () => {
+  const { page } = await openApp(browser, server.url);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    document.querySelector('.aa-root').dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  });
+  await assert.doesNotReject(page.locator('.aa-root.dragging').waitFor());
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'drop-zone.png') });
+  await page.evaluate(() => document.querySelector('.aa-root').dispatchEvent(new DragEvent('dragleave', { bubbles: true, relatedTarget: null })));
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator('.aa-root.dragging').count(), 0, 'the drop zone goes when the file leaves');
+  await page.close();
+});
+
+test('printed, the article and its summary show and the controls do not', async () => {
+  const { page } = await openApp(browser, server.url);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.topbar', '.toolbar']) assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is not printed`);
+  assert.ok(await page.locator('.article .mark').first().isVisible(), 'the highlights are printed');
+  assert.ok(await page.getByRole('heading', { name: 'Casualties', exact: true }).isVisible(), 'the summary is printed');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'print.png'), fullPage: true });
+  await page.close();
+});
