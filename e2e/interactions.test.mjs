@@ -50,7 +50,10 @@ test('selecting an entity highlights all its mentions and steps through them', a
   await assert.doesNotReject(page.getByText(/^1 \/ \d+$/).waitFor());
   await page.getByRole('button', { name: 'Next mention' }).click();
   await assert.doesNotReject(page.getByText(/^2 \/ \d+$/).waitFor());
+  // Escape lets go of the selection; so does the stepper's ×.
   await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.article .mark.sel').count(), 0);
+  await page.locator('.sidebar button.entity', { hasText: 'Azerbaijan' }).first().click();
   await page.getByRole('button', { name: 'Clear selection' }).click();
   assert.equal(await page.locator('.article .mark.sel').count(), 0);
   await page.close();
@@ -141,10 +144,11 @@ test('exports download files that parse', async () => {
   const json = JSON.parse(await grab('JSON (annotation)'));
   assert.equal(json.language, 'en');
   assert.ok(json.casualties.some((c) => c.kind === 'killed' && c.min === 5 && c.max === null));
+  // (CSV opens with a UTF-8 byte-order mark, for spreadsheets.)
   const csv = await grab('Casualties CSV');
-  assert.match(csv.split('\n')[0], /^kind,min,max,group/);
+  assert.match(csv.split('\n')[0], /^\uFEFFkind,min,max,group/);
   const tl = await grab('Timeline CSV');
-  assert.match(tl.split('\n')[0], /^value,start,end/);
+  assert.match(tl.split('\n')[0], /^\uFEFFvalue,start,end/);
   const ld = JSON.parse(await grab('Web Annotation (JSON-LD)'));
   assert.equal(ld['@context'], 'http://www.w3.org/ns/anno.jsonld');
   const item = ld.first.items[0];
