@@ -133,6 +133,16 @@ def utf8_encodable(v) -> bool:
         return False
 
 
+def utf8_record(rec: dict) -> bool:
+    """`utf8_encodable` for a whole record without serialising its text, the bulk of it:
+    the text is encoded once (in C); the other fields, small, go through JSON."""
+    try:
+        rec["text"].encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return utf8_encodable({k: v for k, v in rec.items() if k != "text"})
+
+
 def record_of_line(raw: bytes):
     """(record dict, None) for a JSON line, or (None, error row) for a line that is not one.
     Refused as the command line refuses them: bytes that are not UTF-8, a line that is not a
@@ -164,7 +174,7 @@ def record_of_line(raw: bytes):
     for k in ("lang", "date"):
         if rec.get(k) is not None and not isinstance(rec[k], str):
             return None, row(rid, error=f'not a {{"id","text"}} object: "{k}" must be a string')
-    if not utf8_encodable(rec):
+    if not utf8_record(rec):
         return None, row(rid, error='not a {"id","text"} object: a lone surrogate is no text')
     return rec, None
 
@@ -271,8 +281,9 @@ def with_pipe(df: DataFrame, binary: str) -> DataFrame:
             else:
                 yield row(rid, json.dumps(a, ensure_ascii=False, separators=(",", ":"), sort_keys=True), parsed=a)
 
-    # (The input is persisted by `main`: the two passes below read it once.)
-    rdd = df.rdd.map(lambda r: r.asDict()).mapPartitions(to_lines)
+    # The two passes below (errors, answers) read these lines: kept, so that each record is
+    # parsed and checked once (the input itself is persisted by `main`).
+    rdd = df.rdd.map(lambda r: r.asDict()).mapPartitions(to_lines).persist(StorageLevel.MEMORY_AND_DISK)
     # Error rows bypass the binary; the rest goes through it, partition by partition.
     errors = rdd.filter(lambda l: l.startswith("E"))
     # (The binary exits 1 when a record was refused: that is an error row, not a failure. A

@@ -460,6 +460,13 @@ fn counts_of_things(w: &str) -> bool {
     THINGS.get_or_init(|| PLURAL_NOT_PEOPLE.iter().copied().collect()).contains(w)
 }
 
+/// Whether `w` is the singular of a listed plural of a thing ("strike" of "strikes"): the
+/// set is built once, so no word is re-spelled per call.
+fn singular_of_things(w: &str) -> bool {
+    static ONE: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    ONE.get_or_init(|| PLURAL_NOT_PEOPLE.iter().filter_map(|p| p.strip_suffix('s')).collect()).contains(w)
+}
+
 /// Whether `w` is listed as a measure, a thing or an -s word that is no plural (one lookup).
 fn not_plural_of_people(w: &str) -> bool {
     static NOT: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
@@ -673,13 +680,11 @@ fn not_a_head_count(scan: &Scan, i: usize, e: usize, lo: u64, hi: u64) -> bool {
     let year = digits && (1900..=2100).contains(&lo) && lo == hi && !scan.texts[i].contains(['.', ',']);
     let age = digits && e + 1 < scan.lower.len() && scan.texts[e] == "-" && scan.lower[e + 1].starts_with("year");
     // A day beside its month, dated or not (with no reference date nothing is dated).
-    let month = |k: usize| k < scan.texts.len() && MONTHS.iter().any(|m| scan.texts[k].starts_with(m)) && scan.texts[k].len() <= 9;
+    // (Capitalised: "may" and "march" are verbs.)
+    let month = |k: usize| scan.texts.get(k).is_some_and(|w| w.len() <= 9 && w.starts_with(|c: char| c.is_ascii_uppercase()) && crate::timeline::patterns::month_en(w).is_some());
     let day = digits && lo == hi && lo <= 31 && ((i > 0 && month(i - 1)) || month(e));
     year || age || day || scan.in_date[i]
 }
-
-/// English month names and their abbreviations, capitalised ("Oct", "October", "Sept").
-const MONTHS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// A number with no people noun after it, counted only right after an outcome word.
 fn bare_quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize) -> Option<Quantity> {
@@ -688,7 +693,7 @@ fn bare_quantity(scan: &Scan, lang: crate::Language, i: usize, b: usize) -> Opti
     let negation = scan.kinds[i] != TokenKind::Number && lo == 0 || matches!(scan.lower[i], "a" | "an");
     // "killed in two days of fighting", "wounded in three blasts", "killed in two air
     // strikes": a count of something else (a thing's name, or a word and the thing's name).
-    let thing = |k: usize| scan.lower.get(k).is_some_and(|w| counts_of_things(w) || counts_of_things(&format!("{w}s")));
+    let thing = |k: usize| scan.lower.get(k).is_some_and(|w| counts_of_things(w) || singular_of_things(w));
     let counts_things = thing(e) || (scan.word_at(e).is_none() && scan.kinds.get(e) == Some(&TokenKind::Word) && thing(e + 1));
     (e <= b && !negation && !counts_things && !not_a_head_count(scan, i, e, lo, hi)).then_some(Quantity { start: i, number_end: e, end: e, min: Some(lo), max: Some(hi), group: Group::Unspecified, has_noun: false, guessed: false, modifier: None, single: false })
 }

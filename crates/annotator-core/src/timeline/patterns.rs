@@ -193,7 +193,9 @@ fn num(c: &Captures, name: &str) -> Option<u32> {
     c.name(name)?.as_str().parse().ok()
 }
 
-fn month_en(s: &str) -> Option<u32> {
+/// The month (1–12) an English month name or abbreviation starts ("Oct", "October",
+/// "sept"), in any case; `None` for any other word.
+pub(crate) fn month_en(s: &str) -> Option<u32> {
     let s = s.to_lowercase();
     const M: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     M.iter().position(|m| s.starts_with(m)).map(|i| i as u32 + 1)
