@@ -6,6 +6,7 @@ use std::sync::Arc;
 use annotator_core::{annotate, Annotation, Options};
 use leptos::prelude::*;
 
+use crate::components::help::{shortcut, Shortcut, ShortcutHelp};
 use crate::components::{article::ArticleView, card::MentionCard, input::InputPanel, sidebar::Sidebar, toolbar::Toolbar};
 use crate::render::corrections::{apply, storage_key, Corrections};
 use crate::render::layout::{layout, Layout};
@@ -179,6 +180,30 @@ pub fn Annotator(
             crate::components::input::load(file, text, name, lang, date, ui);
         }
     };
+    // The plain keys of the help panel ("?"): stepping through the selected entity's
+    // mentions, removing one, tagging the selected text. `true` when the key did something.
+    let on_shortcut = move |s: Shortcut| -> bool {
+        let mentions = move || {
+            let e = ui.selected.get_untracked()?;
+            annotated.with_untracked(|a| match a {
+                Some(Ok((_, _, ann))) => ann.entities.get(e).map(|x| (e, x.mentions.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>())),
+                _ => None,
+            })
+        };
+        match s {
+            Shortcut::Help => {
+                ui.help.update(|h| *h = !*h);
+                true
+            }
+            Shortcut::Tag(k) => ui.tag_pending(k),
+            Shortcut::Next | Shortcut::Previous => mentions().is_some_and(|(e, spans)| {
+                let starts: Vec<usize> = spans.iter().map(|s| s.0).collect();
+                crate::dom::step_mention(ui, e, &starts, if s == Shortcut::Next { 1 } else { -1 });
+                true
+            }),
+            Shortcut::Remove => mentions().is_some_and(|(_, spans)| ui.remove_current(&spans)),
+        }
+    };
     // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac, and Ctrl+Y) undo and redo corrections, and Escape
     // closes the card and clears the selection and the tag bar, except while the reader types
     // in a field, where the keys edit the text.
@@ -191,9 +216,18 @@ pub fn Annotator(
             ui.card.set(None);
             ui.selected.set(None);
             ui.pending.set(None);
+            ui.help.set(false);
             return;
         }
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+        if ev.alt_key() {
+            return;
+        }
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            if let Some(s) = shortcut(&ev.key(), ev.shift_key()) {
+                if on_shortcut(s) {
+                    ev.prevent_default();
+                }
+            }
             return;
         }
         let key = ev.key().to_lowercase();
@@ -231,6 +265,7 @@ pub fn Annotator(
                 <button class="btn ghost" aria-label="Dismiss" on:click=move |_| ui.notice.set(None)>"×"</button>
             </div>
         })}
+        {move || ui.help.get().then(|| view! { <ShortcutHelp /> })}
         <main class=if sidebar { "workspace" } else { "workspace no-sidebar" }>
             {move || match annotated.get() {
                 None => view! {

@@ -38,6 +38,19 @@ pub fn reveal_at(ui: crate::state::Ui, id: String, at: usize) {
     leptos::prelude::set_timeout(move || reveal(&id), std::time::Duration::ZERO);
 }
 
+/// Moves the selected entity's current mention `delta` places on (round the end), and
+/// reveals it: the stepper's ‹ › and the N / Shift+N keys. `starts` are where the entity's
+/// mentions start.
+pub fn step_mention(ui: crate::state::Ui, entity: usize, starts: &[usize], delta: isize) {
+    use leptos::prelude::{GetUntracked, Set};
+    if starts.is_empty() {
+        return;
+    }
+    let i = (ui.step.get_untracked() as isize + delta).rem_euclid(starts.len() as isize) as usize;
+    ui.step.set(i);
+    reveal_at(ui, crate::state::mention_id(entity, starts[i]), starts[i]);
+}
+
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) {
     let parts = js_sys_array(content);

@@ -36,6 +36,8 @@ pub struct Ui {
     pub undo: RwSignal<Vec<Corrections>>,
     /// The corrections undone, newest last (Ctrl+Shift+Z goes forward again).
     pub redo: RwSignal<Vec<Corrections>>,
+    /// Whether the list of keyboard shortcuts is open ("?").
+    pub help: RwSignal<bool>,
 }
 
 /// How many changes of corrections can be undone.
@@ -55,6 +57,7 @@ impl Ui {
             need: RwSignal::new(None),
             undo: RwSignal::new(Vec::new()),
             redo: RwSignal::new(Vec::new()),
+            help: RwSignal::new(false),
         }
     }
 
@@ -95,6 +98,24 @@ impl Ui {
         self.undo.set(Vec::new());
         self.redo.set(Vec::new());
         self.corrections.set(saved);
+    }
+
+    /// Tags the pending selection as a mention of `kind` (the tag bar's buttons and its
+    /// keys); `false` when nothing is selected.
+    pub fn tag_pending(&self, kind: EntityType) -> bool {
+        let Some((s, e)) = self.pending.get_untracked() else { return false };
+        self.correct(|c| c.added.push((s, e, kind)));
+        self.pending.set(None);
+        true
+    }
+
+    /// Removes the current mention of the selected entity (the stepper's button and the
+    /// Delete key), whose spans are `mentions`; `false` when there is none.
+    pub fn remove_current(&self, mentions: &[(usize, usize)]) -> bool {
+        let Some(&span) = mentions.get(self.step.get_untracked()) else { return false };
+        self.correct(|c| c.removed.push(span));
+        self.selected.set(None);
+        true
     }
 
     pub fn toggle_type(&self, kind: EntityType) {

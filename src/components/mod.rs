@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod card;
+pub mod help;
 pub mod input;
 pub mod sidebar;
 pub mod toolbar;

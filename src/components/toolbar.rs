@@ -7,9 +7,10 @@ use annotator_core::{Annotation, EntityType};
 use leptos::prelude::*;
 
 use crate::components::article::type_label;
-use crate::dom::{close_menu, copy, download, reveal_at};
+use crate::components::help::tag_key;
+use crate::dom::{close_menu, copy, download, step_mention};
 use crate::render::export::{casualties_csv, timeline_csv, to_json, web_annotations, with_bom};
-use crate::state::{mention_id, Ui};
+use crate::state::Ui;
 
 #[component]
 pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> impl IntoView {
@@ -34,17 +35,14 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             let e = ui.selected.get()?;
             let entity = ann.entities.get(e)?.clone();
             let total = entity.mentions.len();
-            let go = move |delta: isize| {
-                let i = (ui.step.get_untracked() as isize + delta).rem_euclid(total as isize) as usize;
-                ui.step.set(i);
-                if let Some(m) = entity.mentions.get(i) {
-                    reveal_at(ui, mention_id(e, m.start), m.start);
-                }
-            };
-            let go2 = go.clone();
-            let name = ann.entities[e].name.clone();
-            let kind = ann.entities[e].kind;
-            let (n1, mentions) = (name.clone(), ann.entities[e].mentions.clone());
+            let starts: Arc<Vec<usize>> = Arc::new(entity.mentions.iter().map(|m| m.start).collect());
+            let spans: Vec<(usize, usize)> = entity.mentions.iter().map(|m| (m.start, m.end)).collect();
+            let s2 = starts.clone();
+            let go = move |delta: isize| step_mention(ui, e, &starts, delta);
+            let go2 = move |delta: isize| step_mention(ui, e, &s2, delta);
+            let name = entity.name.clone();
+            let kind = entity.kind;
+            let n1 = name.clone();
             // Corrections: the entity's type, and removing the current mention.
             let retype = move |ev: leptos::ev::Event| {
                 let Some(to) = EntityType::parse(&event_target_value(&ev)) else { return };
@@ -55,21 +53,17 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
                 });
             };
             let remove = move |_| {
-                if let Some(m) = mentions.get(ui.step.get_untracked()) {
-                    let span = (m.start, m.end);
-                    ui.correct(|c| c.removed.push(span));
-                    ui.selected.set(None);
-                }
+                ui.remove_current(&spans);
             };
             let options = EntityType::ALL.iter().map(|&k| view! { <option value=k.as_str() selected=k == kind>{type_label(k)}</option> }).collect_view();
             Some(view! {
                 <div class="stepper" role="group" aria-label="Mentions of the selected entity">
                     <span class="stepper-name">{name}</span>
-                    <button class="btn small" aria-label="Previous mention" on:click=move |_| go(-1)>"‹"</button>
+                    <button class="btn small" aria-label="Previous mention" aria-keyshortcuts="Shift+N" title="Previous mention (Shift+N)" on:click=move |_| go(-1)>"‹"</button>
                     <span class="stepper-pos">{move || format!("{} / {}", ui.step.get() + 1, total)}</span>
-                    <button class="btn small" aria-label="Next mention" on:click=move |_| go2(1)>"›"</button>
+                    <button class="btn small" aria-label="Next mention" aria-keyshortcuts="N" title="Next mention (N)" on:click=move |_| go2(1)>"›"</button>
                     <select class="small" aria-label="Entity type" on:change=retype>{options}</select>
-                    <button class="btn small ghost" on:click=remove>"Remove this mention"</button>
+                    <button class="btn small ghost" aria-keyshortcuts="Delete" title="Remove this mention (Delete)" on:click=remove>"Remove this mention"</button>
                     <button class="btn small ghost" aria-label="Clear selection" on:click=move |_| ui.selected.set(None)>"×"</button>
                 </div>
             })
@@ -82,11 +76,13 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
         let quote: String = chars.get(s..e)?.iter().collect();
         let buttons = EntityType::ALL
             .iter()
-            .map(|&k| view! {
-                <button class=format!("chip ent-{}", k.as_str()) on:click=move |_| {
-                    ui.correct(|c| c.added.push((s, e, k)));
-                    ui.pending.set(None);
-                }>{type_label(k)}</button>
+            .map(|&k| {
+                let key = tag_key(k).to_string();
+                view! {
+                    <button class=format!("chip ent-{}", k.as_str()) aria-keyshortcuts=key.clone() title=format!("Tag as {} ({key})", type_label(k).to_lowercase()) on:click=move |_| { ui.tag_pending(k); }>
+                        {type_label(k)}
+                    </button>
+                }
             })
             .collect_view();
         Some(view! {
@@ -139,6 +135,8 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             {tagger}
             {history}
             {reset}
+            <button class="btn small ghost help-btn" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" title="Keyboard shortcuts (?)"
+                aria-expanded=move || ui.help.get().to_string() on:click=move |_| ui.help.update(|h| *h = !*h)>"?"</button>
             <details class="export">
                 <summary class="btn">"Export"</summary>
                 <div class="export-menu">

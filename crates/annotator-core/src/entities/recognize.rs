@@ -131,6 +131,9 @@ fn organizations_go_on(ctx: &Ctx, mentions: &mut Vec<Mention>) {
         person[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
     }
     let listed_word = |k: usize| name_word(k) && !person[k];
+    // Before a possessive, an office's title is a name word too ("the County Sheriff's
+    // Office", "the Attorney General's Department"): the office owns the body.
+    let owner_word = |k: usize| name_word(k) || (k < n && ctx.tk[k].cap && !ctx.tk[k].sentence_start && ctx.introduces_name(k).is_some_and(|(_, r)| matches!(r, Role::PersonTitle | Role::PersonTitleKept)));
     // A head word alone opens such a name too ("the Center for Food Safety"): the rules take
     // a lone capitalised word for no organization, and the tagger may have split the rest.
     let mut claimed = vec![false; n];
@@ -146,9 +149,9 @@ fn organizations_go_on(ctx: &Ctx, mentions: &mut Vec<Mention>) {
             b = extension_end(ctx, b + 1, &name_word, &listed_word);
         }
         let mut s = a;
-        if a >= 3 && ctx.possessive_s(a - 1) && ctx.is(b - 1, Role::OrgSuffix) && name_word(a - 3) && !owned_by_other(a - 3) {
+        if a >= 3 && ctx.possessive_s(a - 1) && ctx.is(b - 1, Role::OrgSuffix) && owner_word(a - 3) && !owned_by_other(a - 3) {
             s = a - 2;
-            while s > 0 && a - s <= ORG_EXTENSION_WORDS && name_word(s - 1) && !owned_by_other(s - 1) {
+            while s > 0 && a - s <= ORG_EXTENSION_WORDS && owner_word(s - 1) && !owned_by_other(s - 1) {
                 s -= 1;
             }
         }

@@ -134,7 +134,7 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
         (a < b).then_some((a..b, k))
     });
     // Miscellaneous names go after the joins: "Ryan S. Hollman" read as one is a person.
-    let named = join_initials(ctx, trimmed).into_iter().filter_map(|(r, k)| Some((r, k?))).filter_map(|(r, k)| {
+    let named = join_split_names(ctx, trimmed).into_iter().filter_map(|(r, k)| Some((r, k?))).filter_map(|(r, k)| {
         let k = if given_and_family_name(ctx, &r) { EntityType::Person } else { k };
         // A "person" ending on a title is a job ("Research and Advocacy Director").
         if k == EntityType::Person && r.len() > 1 && ctx.role_at(r.end - 1, &[Role::PersonTitle]).is_some_and(|(l, _)| l == 1) {
@@ -196,11 +196,13 @@ fn split_people_at_and(ctx: &Ctx, spans: Vec<(Range<usize>, EntityType)>) -> Vec
     })
 }
 
-/// A person's name with a middle initial is one name: "Ryan S. Hollman" comes out of the
-/// decoder as "Ryan" and "Hollman" (or "Ryan S" and "Hollman"), since Reuters rarely writes
-/// initials; two names with only an initial and its full stop between are joined, and a
-/// name shaped so (a word, an initial, a word) is a person's whatever type it was given.
-fn join_initials(ctx: &Ctx, spans: impl Iterator<Item = (Range<usize>, Option<EntityType>)>) -> Vec<(Range<usize>, Option<EntityType>)> {
+/// Names the decoder cut in two are joined. A person's name with a middle initial is one name:
+/// "Ryan S. Hollman" comes out of the decoder as "Ryan" and "Hollman" (or "Ryan S" and
+/// "Hollman"), since Reuters rarely writes initials; two names with only an initial and its
+/// full stop between are joined, and a name shaped so (a word, an initial, a word) is a
+/// person's whatever type it was given. So are two names parted only by name particles ("da",
+/// "van") and two people's names back to back.
+fn join_split_names(ctx: &Ctx, spans: impl Iterator<Item = (Range<usize>, Option<EntityType>)>) -> Vec<(Range<usize>, Option<EntityType>)> {
     let initial = |k: usize| ctx.tk[k].cap && ctx.tk[k].text.chars().count() == 1;
     let stop = |k: usize| ctx.tk[k].text == "." && ctx.tk[k].glued;
     let mut out: Vec<(Range<usize>, Option<EntityType>)> = Vec::new();
@@ -225,6 +227,21 @@ fn join_initials(ctx: &Ctx, spans: impl Iterator<Item = (Range<usize>, Option<En
             if bridged && word_after && !ctx.tk[r.start].sentence_start {
                 last.end = r.end;
                 *last_kind = Some(EntityType::Person);
+                continue;
+            }
+            // "Mocimboa" + "da" + "Praia", "Danie" + "van" + "Schalkwyk": one or two
+            // lower-case name particles between two names of one sentence join them (the
+            // greedy decoder may drop a particle whose scores are close); the first half's
+            // type holds, as it does for "Rafael de la Rosa".
+            let particles = (1..=2).contains(&gap.len()) && gap.clone().all(|k| !ctx.tk[k].cap && !ctx.tk[k].sentence_start && ctx.is(k, Role::Connector));
+            if particles && !ctx.tk[r.start].sentence_start && last_kind.is_some() && kind.is_some() {
+                last.end = r.end;
+                continue;
+            }
+            // "José" + "Antonio Yépez Ortíz": two people's names back to back, with nothing
+            // between them, are one person's (two people are parted by a comma or "and").
+            if gap.is_empty() && *last_kind == Some(EntityType::Person) && kind == Some(EntityType::Person) && !ctx.tk[r.start].sentence_start {
+                last.end = r.end;
                 continue;
             }
         }
