@@ -151,7 +151,10 @@ fn organizations_go_on(ctx: &Ctx, mentions: &mut Vec<Mention>) {
         let mut s = a;
         if a >= 3 && ctx.possessive_s(a - 1) && ctx.is(b - 1, Role::OrgSuffix) && owner_word(a - 3) && !owned_by_other(a - 3) {
             s = a - 2;
-            while s > 0 && a - s <= ORG_EXTENSION_WORDS && owner_word(s - 1) && !owned_by_other(s - 1) {
+            // After a title the words before it name its office, places included ("Harlan
+            // County Sheriff's Office"); otherwise a place or a person owns the body.
+            let office = ctx.introduces_name(a - 3).is_some_and(|(_, r)| matches!(r, Role::PersonTitle | Role::PersonTitleKept));
+            while s > 0 && a - s <= ORG_EXTENSION_WORDS && owner_word(s - 1) && (office || !owned_by_other(s - 1)) {
                 s -= 1;
             }
         }

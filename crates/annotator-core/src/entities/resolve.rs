@@ -150,8 +150,12 @@ fn next_in_list<'t>(a: &Mention, b: &Mention, tok: &impl Fn(usize) -> &'t str) -
 
 /// A list of three names or more, most of them places and one at least a listed place
 /// ("Yala, Narathiwat and Pattani are the provinces…"), is a list of places: the tagger's
-/// other readings of its items yield. Mentions are sorted by position.
+/// other readings of its items yield. So is a list closed by "and" or "or" with a listed place
+/// in it and no other type held by most of its items ("Clayton, Benson Park, Selma and Four
+/// Oaks", the tagger's types mixed): a place counts as listed where the rules read that name
+/// as a place anywhere in the article. Mentions are sorted by position.
 fn places_along_lists<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t str) {
+    let known: rustc_hash::FxHashSet<String> = mentions.iter().filter(|m| m.kind == EntityType::Location && m.origin != Origin::Tagger).map(|m| m.canonical.to_lowercase()).collect();
     let mut i = 0;
     while i < mentions.len() {
         // The run of joined mentions from i (nested mentions inside an item are skipped).
@@ -169,9 +173,16 @@ fn places_along_lists<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t s
             items.push(j);
             j += 1;
         }
-        let places = items.iter().filter(|&&k| mentions[k].kind == EntityType::Location).count();
+        let of_kind = |t: EntityType| items.iter().filter(|&&k| mentions[k].kind == t).count();
+        let places = of_kind(EntityType::Location);
         let listed = items.iter().any(|&k| mentions[k].kind == EntityType::Location && mentions[k].origin != Origin::Tagger);
-        if items.len() >= 3 && listed && places * 2 > items.len() {
+        let known_place = items.iter().any(|&k| known.contains(&mentions[k].canonical.to_lowercase()));
+        let closed = items.len() >= 2 && {
+            let (a, b) = (&mentions[items[items.len() - 2]], &mentions[items[items.len() - 1]]);
+            (a.tokens.end..b.tokens.start).any(|k| matches!(tok(k), "and" | "or" | "và" | "hoặc"))
+        };
+        let other_majority = [EntityType::Person, EntityType::Organization, EntityType::Weapon].into_iter().any(|t| of_kind(t) * 2 > items.len());
+        if items.len() >= 3 && ((listed && places * 2 > items.len()) || (closed && known_place && !other_majority)) {
             for &k in &items {
                 if mentions[k].origin == Origin::Tagger {
                     mentions[k].kind = EntityType::Location;
@@ -536,6 +547,17 @@ mod tests {
         let mut ms = vec![m(6..7, Person, "Anna", Origin::Tagger), m(8..9, Person, "Bob", Origin::Tagger), m(10..11, Location, "Yala", Origin::List)];
         places_along_lists(&mut ms, tok);
         assert_eq!(ms.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![Person, Person, Location]);
+        // Types mixed, none held by most, a place the rules know closed by "and": places.
+        let words = ["Clayton", ",", "Benson", ",", "Selma", ",", "Four", "Oaks", "and", "Dunn", "in", "Clayton"];
+        let tok = |i: usize| words[i];
+        let mut ms = vec![m(0..1, Location, "Clayton", Origin::Tagger), m(2..3, Person, "Benson", Origin::Tagger), m(4..5, Organization, "Selma", Origin::Tagger), m(6..8, Person, "Four Oaks", Origin::Tagger), m(9..10, Location, "Dunn", Origin::Tagger), m(11..12, Location, "Clayton", Origin::List)];
+        places_along_lists(&mut ms, tok);
+        assert!(ms.iter().all(|x| x.kind == Location), "{:?}", ms.iter().map(|x| x.kind).collect::<Vec<_>>());
+        // Without a place the rules know, the tagger's types stand.
+        ms[5].origin = Origin::Tagger;
+        ms[1].kind = Person;
+        places_along_lists(&mut ms[..5], tok);
+        assert_eq!(ms[1].kind, Person);
     }
 
     #[test]

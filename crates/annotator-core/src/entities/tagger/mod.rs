@@ -240,7 +240,10 @@ fn join_split_names(ctx: &Ctx, spans: impl Iterator<Item = (Range<usize>, Option
             }
             // "José" + "Antonio Yépez Ortíz": two people's names back to back, with nothing
             // between them, are one person's (two people are parted by a comma or "and").
-            if gap.is_empty() && *last_kind == Some(EntityType::Person) && kind == Some(EntityType::Person) && !ctx.tk[r.start].sentence_start {
+            // A title tagged as a name of its own ("Mr" + "Obama") is no half: it is dropped
+            // after; nor is a weekday read as a name ("John Doe" + "Tuesday").
+            let title = ctx.role_ending_at(last.end, &[Role::PersonTitle, Role::PersonTitleKept]).is_some();
+            if gap.is_empty() && *last_kind == Some(EntityType::Person) && kind == Some(EntityType::Person) && !ctx.tk[r.start].sentence_start && !title && !r.clone().any(|k| ctx.is(k, Role::Calendar)) {
                 last.end = r.end;
                 continue;
             }
