@@ -280,8 +280,11 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
         // letters tell a Vietnamese syllable from a foreign name ("tại Praha ngày 5").
         let opens_word = ctx.lang == Language::Vi && !ctx.tk[a].text.is_ascii() && is_vietnamese_syllable(ctx.tk[a].text) && b < ctx.len() && ctx.tk[b].word && !ctx.tk[b].cap;
         // (On a title-case line, "A Change in Guidelines?", capitals prove nothing: a guess.)
+        // (Nor does a possessor: "in Tays' vehicle", "in Smith's car" say where; a known
+        // place keeps its reading from the gazetteer, "in Germany's capital".)
+        let possessor = b < ctx.len() && ctx.tk[b].glued && matches!(ctx.tk[b].text, "'" | "\u{2019}");
         if place_prep && !opens_word {
-            return if ctx.tk[a].headline { weak(EntityType::Location) } else { strong(EntityType::Location) };
+            return if ctx.tk[a].headline || possessor { weak(EntityType::Location) } else { strong(EntityType::Location) };
         }
         if weak_prep && !opens_word {
             return weak(EntityType::Location);
