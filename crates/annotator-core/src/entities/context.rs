@@ -56,6 +56,7 @@ impl<'a> Ctx<'a> {
         let mut fresh = true;
         let mut new_sentence = true;
         let mut prev_end = usize::MAX;
+        let mut noise_at = 0;
         for t in &doc.tokens {
             while sent < doc.sentences.len() && doc.sentences[sent].end <= t.range.start {
                 sent += 1;
@@ -67,8 +68,14 @@ impl<'a> Ctx<'a> {
             let word = t.kind == TokenKind::Word;
             let number = t.kind == TokenKind::Number;
             let cap = word && s.chars().next().is_some_and(char::is_uppercase);
-            let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-            let upper = word && letters >= 2 && s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            // Two letters or more, all capitals: one pass, that stops at a small letter.
+            let upper = word && {
+                let mut letters = 0;
+                s.chars().filter(|c| c.is_alphabetic()).all(|c| {
+                    letters += 1;
+                    c.is_uppercase()
+                }) && letters >= 2
+            };
             let initial = (word || number) && fresh;
             if word || number {
                 fresh = false;
@@ -79,7 +86,12 @@ impl<'a> Ctx<'a> {
             }
             let glued = t.range.start == prev_end;
             prev_end = t.range.end;
-            tk.push(Tk { text: s, cap, upper, word, number, initial, sentence_start, noise: doc.in_noise(&t.range), glued, headline: false });
+            // Noise ranges are sorted like the tokens: walked along, not searched.
+            while noise_at < doc.noise.len() && doc.noise[noise_at].end <= t.range.start {
+                noise_at += 1;
+            }
+            let noise = doc.noise.get(noise_at).is_some_and(|n| n.start < t.range.end);
+            tk.push(Tk { text: s, cap, upper, word, number, initial, sentence_start, noise, glued, headline: false });
         }
         // Title-case lines: three words or more, at least 60% of them capitalised, and not
         // a list or a table row (no comma, no parenthesis, no number at the end: "Given ,

@@ -203,7 +203,8 @@ pub fn web_outlets(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
 /// interstates ("I-95") are places.
 pub fn road_codes(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
     for (i, t) in ctx.tk.iter().enumerate() {
-        if !t.word || t.noise {
+        // (A road's code opens with a capital and holds a digit: most words are let go at once.)
+        if !t.word || t.noise || !t.cap {
             continue;
         }
         let s = t.text;
