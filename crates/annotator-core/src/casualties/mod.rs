@@ -253,7 +253,10 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
         if doc.in_noise(sent) {
             continue;
         }
-        let facts = SentenceFacts::new(text, sent, &cx);
+        // Found on the first figure: most sentences have none, and the source's search
+        // lower-cases text.
+        let facts = std::cell::OnceCell::new();
+        let facts = || facts.get_or_init(|| SentenceFacts::new(text, sent, &cx));
         let toks = doc.tokens_in(sent);
         let (a, b) = (toks.start, toks.end);
         // Outcome words and quantities of this sentence.
@@ -277,7 +280,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                     }
                     Word::Zero => {
                         let kind = if scan.keys[i..i + len].iter().any(|k| k.contains("thương") || k.contains("hurt") || k.contains("injur")) { CasualtyKind::Wounded } else { CasualtyKind::Killed };
-                        out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, i..i + len, &facts, &cx));
+                        out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, i..i + len, facts(), &cx));
                         i += len;
                         continue;
                     }
@@ -381,7 +384,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             if let Some((oi, &(s, e, kind))) = hit.filter(|(_, o)| fits(o.2)) {
                 used[oi] = true;
                 let span = q.start.min(s)..q.end.max(e);
-                let mut f = figure(doc, kind, q.min, q.max, q.group, span, &facts, &cx);
+                let mut f = figure(doc, kind, q.min, q.max, q.group, span, facts(), &cx);
                 f.guessed = q.guessed;
                 f.single = q.single;
                 out.push(f);
@@ -394,13 +397,13 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             }
             // An explicit zero: "không có thủy thủ nào bị thương", "no soldiers were hurt".
             if let Some(z) = zero_before(&scan, a, s, aux) {
-                out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, z..e, &facts, &cx));
+                out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, z..e, facts(), &cx));
                 continue;
             }
             let vague = (s.saturating_sub(4).max(a)..s).any(|k| key_in(&scan, k, &["nhiều", "many", "handful", "several", "số"]));
             if vague || kind == CasualtyKind::KilledOrWounded && (s.saturating_sub(3).max(a)..s).any(|k| key_in(&scan, k, &["số", "con"])) {
                 let start = (s.saturating_sub(4).max(a)..s).find(|&k| key_in(&scan, k, &["nhiều", "many", "a", "con", "số"])).unwrap_or(s);
-                out.push(figure(doc, kind, None, None, Group::Unspecified, start..e, &facts, &cx));
+                out.push(figure(doc, kind, None, None, Group::Unspecified, start..e, facts(), &cx));
             }
         }
     }
