@@ -266,6 +266,7 @@ pub fn Annotator(
             </div>
         })}
         {move || ui.help.get().then(|| view! { <ShortcutHelp /> })}
+        <div class="status-line" role="status" aria-live="polite">{move || ui.status.get()}</div>
         <main class=if sidebar { "workspace" } else { "workspace no-sidebar" }>
             {move || match annotated.get() {
                 None => view! {
@@ -276,6 +277,9 @@ pub fn Annotator(
                 }.into_any(),
                 Some(Ok((t, layout, ann))) => view! {
                     <div class="main-col">
+                        {sidebar.then(|| view! {
+                            <button class="skip-link" on:click=move |ev| crate::dom::focus_in_root(&ev, ".sidebar")>"Skip past the article to its summary"</button>
+                        })}
                         <Toolbar text=t.clone() ann=ann.clone() name=name />
                         <ArticleView layout=layout ann=ann.clone() />
                     </div>

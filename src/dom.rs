@@ -38,6 +38,27 @@ pub fn reveal_at(ui: crate::state::Ui, id: String, at: usize) {
     leptos::prelude::set_timeout(move || reveal(&id), std::time::Duration::ZERO);
 }
 
+/// Moves the focus to the element `selector` finds inside the annotator that `ev` happened
+/// in (an embedding page may hold several annotators).
+pub fn focus_in_root(ev: &web_sys::MouseEvent, selector: &str) {
+    let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest(".aa-root").ok().flatten()).and_then(|r| r.query_selector(selector).ok().flatten());
+    if let Some(h) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = h.focus();
+        h.scroll_into_view();
+    }
+}
+
+/// Adds `class` to (or takes it from) every mark of entity `e` inside `root`: the few marks
+/// concerned, found by their `data-entity`, instead of a re-render of every mark.
+pub fn set_class_of_entity(root: &web_sys::Element, e: usize, class: &str, on: bool) {
+    let Ok(marks) = root.query_selector_all(&format!(".mark[data-entity=\"{e}\"]")) else { return };
+    for k in 0..marks.length() {
+        if let Some(el) = marks.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            let _ = if on { el.class_list().add_1(class) } else { el.class_list().remove_1(class) };
+        }
+    }
+}
+
 /// Moves the selected entity's current mention `delta` places on (round the end), and
 /// reveals it: the stepper's ‹ › and the N / Shift+N keys. `starts` are where the entity's
 /// mentions start.

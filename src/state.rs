@@ -20,6 +20,9 @@ pub struct Card {
 pub struct Ui {
     pub hidden: RwSignal<Vec<EntityType>>,
     pub show_noise: RwSignal<bool>,
+    /// Whether dates and casualty figures are underlined in the article.
+    pub show_dates: RwSignal<bool>,
+    pub show_casualties: RwSignal<bool>,
     pub selected: RwSignal<Option<usize>>,
     /// Index of the current mention of the selected entity.
     pub step: RwSignal<usize>,
@@ -38,6 +41,8 @@ pub struct Ui {
     pub redo: RwSignal<Vec<Corrections>>,
     /// Whether the list of keyboard shortcuts is open ("?").
     pub help: RwSignal<bool>,
+    /// A short confirmation for screen readers and eyes ("Copied…"), read out politely.
+    pub status: RwSignal<Option<String>>,
 }
 
 /// How many changes of corrections can be undone.
@@ -48,6 +53,8 @@ impl Ui {
         Ui {
             hidden: RwSignal::new(Vec::new()),
             show_noise: RwSignal::new(true),
+            show_dates: RwSignal::new(true),
+            show_casualties: RwSignal::new(true),
             selected: RwSignal::new(None),
             step: RwSignal::new(0),
             card: RwSignal::new(None),
@@ -58,6 +65,7 @@ impl Ui {
             undo: RwSignal::new(Vec::new()),
             redo: RwSignal::new(Vec::new()),
             help: RwSignal::new(false),
+            status: RwSignal::new(None),
         }
     }
 
@@ -116,6 +124,14 @@ impl Ui {
         self.correct(|c| c.removed.push(span));
         self.selected.set(None);
         true
+    }
+
+    /// Says `what` in the status line for a few seconds (a newer message replaces it).
+    pub fn tell(&self, what: impl Into<String>) {
+        let what = what.into();
+        self.status.set(Some(what.clone()));
+        let status = self.status;
+        set_timeout(move || if status.get_untracked().as_deref() == Some(what.as_str()) { status.set(None) }, std::time::Duration::from_secs(4));
     }
 
     pub fn toggle_type(&self, kind: EntityType) {

@@ -97,10 +97,12 @@ fn piece_view(piece: &Piece, marks: &[Mark], ann: &Annotation, mention_starts: &
     let Some(e) = d.entity else {
         return view! { <span class=d.class title=d.title id=d.id data-s=s>{piece.text.clone()}</span> }.into_any();
     };
-    let base = d.class.clone();
     let starts = mention_starts.get(e).cloned().unwrap_or_default();
     let at = piece.start;
-    let class = move || if ui.selected.get() == Some(e) { format!("{base} sel") } else { base.clone() };
+    // Set once: a mark put on screen while its entity is selected starts selected; after
+    // that `ArticleView` moves `sel` between the marks of the entities concerned, so that
+    // selecting touches their marks only, not every mark of a long article.
+    let class = if ui.selected.get_untracked() == Some(e) { format!("{} sel", d.class) } else { d.class.clone() };
     let open_card = move |target: Option<web_sys::EventTarget>| {
         if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
             let r = el.get_bounding_client_rect();
@@ -156,6 +158,22 @@ fn grow(shown: RwSignal<usize>, blocks: Arc<Vec<Block>>) {
 #[component]
 pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
     let ui = expect_context::<Ui>();
+    // The marks of the entity selected, and of the one selected before, are the only ones
+    // whose class changes (by entity index, within this article: an embedding page may hold
+    // several).
+    let root = NodeRef::<leptos::html::Article>::new();
+    Effect::new(move |before: Option<Option<usize>>| {
+        let now = ui.selected.get();
+        if let Some(el) = root.get() {
+            if let Some(Some(old)) = before.filter(|b| *b != now) {
+                crate::dom::set_class_of_entity(&el, old, "sel", false);
+            }
+            if let Some(e) = now {
+                crate::dom::set_class_of_entity(&el, e, "sel", true);
+            }
+        }
+        now
+    });
     let root_class = move || {
         let mut c = String::from("article");
         for k in ui.hidden.get() {
@@ -164,6 +182,12 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
         }
         if !ui.show_noise.get() {
             c.push_str(" hide-noise");
+        }
+        if !ui.show_dates.get() {
+            c.push_str(" hide-dates");
+        }
+        if !ui.show_casualties.get() {
+            c.push_str(" hide-casualties");
         }
         if ui.selected.get().is_some() {
             c.push_str(" has-selection");
@@ -222,7 +246,7 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
         ui.pending.set(span);
     };
     view! {
-        <article class=root_class aria-label="Annotated article" aria-busy=move || (shown.get() < total).to_string()
+        <article node_ref=root class=root_class aria-label="Annotated article" aria-busy=move || (shown.get() < total).to_string()
             on:mouseup=move |_| on_select() on:keyup=move |_| on_select()>
             <For each=move || 0..shown.get() key=|i| *i children=block_view />
         </article>

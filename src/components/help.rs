@@ -1,6 +1,7 @@
 //! Keyboard shortcuts: which key does what (one table, read by the page's key handler and
 //! shown by the help panel that "?" opens), so that a keyboard user can tag a selection and
-//! step through mentions without the mouse.
+//! step through mentions without the mouse. The same panel explains every mark the article
+//! shows, each drawn with the article's own classes.
 
 use annotator_core::EntityType;
 use leptos::prelude::*;
@@ -66,8 +67,33 @@ fn rows() -> Vec<(String, String)> {
     rows
 }
 
-/// The list of shortcuts, opened by "?" or the toolbar's "?" button; its Close button takes
-/// the focus, so that Enter or Escape closes it again.
+/// What each mark looks like (its classes) and means, for the panel's legend.
+fn marks() -> Vec<(&'static str, String, &'static str)> {
+    let mut rows: Vec<(&'static str, String, &'static str)> = EntityType::ALL
+        .iter()
+        .map(|&k| {
+            let line = match k {
+                EntityType::Person => "a person: solid line",
+                EntityType::Location => "a place: dashed line",
+                EntityType::Organization => "an organization: double line",
+                EntityType::Weapon => "a weapon: dotted line",
+            };
+            (type_label(k), format!("mark ent ent-{}", k.as_str()), line)
+        })
+        .collect();
+    rows.extend([
+        ("Denver", "mark ent ent-organization ent-location nested".to_string(), "a place inside an organization's name"),
+        ("4 October", "mark date".to_string(), "a date (on the timeline)"),
+        ("3 killed", "mark casualty".to_string(), "a casualty figure (in the casualty table)"),
+        ("Advertisement", "mark noise".to_string(), "page noise, not part of the article"),
+        ("Selected", "mark ent ent-person sel".to_string(), "a mention of the selected entity; other names keep only their line"),
+        ("Current", "mark ent ent-person sel current".to_string(), "the mention the stepper is at"),
+    ]);
+    rows
+}
+
+/// The list of shortcuts and the legend of the marks, opened by "?" or the toolbar's "?"
+/// button; its Close button takes the focus, so that Enter or Escape closes it again.
 #[component]
 pub fn ShortcutHelp() -> impl IntoView {
     let ui = expect_context::<Ui>();
@@ -78,10 +104,13 @@ pub fn ShortcutHelp() -> impl IntoView {
         }
     });
     let rows = rows().into_iter().map(|(k, what)| view! { <tr><th scope="row"><kbd>{k}</kbd></th><td>{what}</td></tr> }).collect_view();
+    let legend = marks().into_iter().map(|(sample, class, what)| view! { <tr><th scope="row"><span class=class>{sample}</span></th><td>{what}</td></tr> }).collect_view();
     view! {
-        <div class="help-panel" role="dialog" aria-label="Keyboard shortcuts">
+        <div class="help-panel" role="dialog" aria-label="Keyboard shortcuts and marks">
             <h2>"Keyboard shortcuts"</h2>
             <table>{rows}</table>
+            <h2>"What the marks mean"</h2>
+            <table class="marks-legend">{legend}</table>
             <button node_ref=close class="btn" on:click=move |_| ui.help.set(false)>"Close"</button>
         </div>
     }

@@ -46,7 +46,7 @@ pub fn Sidebar(ann: Annotation) -> impl IntoView {
         .collect_view();
     let panel = move |i: usize| move || if tab.get() == i { "tabpanel active" } else { "tabpanel" };
     view! {
-        <aside class="sidebar" aria-label="Summary">
+        <aside class="sidebar" aria-label="Summary" tabindex="-1">
             <div class="tabs" role="tablist" aria-label="Summary sections">{tabs}</div>
             <div class=panel(0)><EntitiesPanel ann=ann.clone() /></div>
             <div class=panel(1)><CasualtiesPanel ann=ann.clone() /></div>

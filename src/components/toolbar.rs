@@ -1,5 +1,6 @@
-//! Above the article: a legend that toggles each entity type (with counts), a noise toggle,
-//! the stepper through the selected entity's mentions, and the exports.
+//! Above the article: a legend that toggles each entity type (with counts), the underlines
+//! of dates and casualty figures, and noise; the stepper through the selected entity's
+//! mentions, the tag bar, the key to shortcuts and marks, and the exports.
 
 use std::sync::Arc;
 
@@ -122,8 +123,14 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
         <div class="toolbar">
             <div class="legend" role="group" aria-label="Entity types">
                 {toggles}
-                <span class="chip static date">"Dates "<b>{ann.timeline.len()}</b></span>
-                <span class="chip static casualty">"Casualties "<b>{ann.casualties.len()}</b></span>
+                <button class="chip date" aria-pressed=move || ui.show_dates.get().to_string()
+                    on:click=move |_| ui.show_dates.update(|s| *s = !*s) title="Show or hide the underlines of dates">
+                    "Dates "<b>{ann.timeline.len()}</b>
+                </button>
+                <button class="chip casualty" aria-pressed=move || ui.show_casualties.get().to_string()
+                    on:click=move |_| ui.show_casualties.update(|s| *s = !*s) title="Show or hide the underlines of casualty figures">
+                    "Casualties "<b>{ann.casualties.len()}</b>
+                </button>
                 {(noise > 0).then(|| view! {
                     <button class="chip noise-toggle" aria-pressed=move || ui.show_noise.get().to_string()
                         on:click=move |_| ui.show_noise.update(|s| *s = !*s) title="Show or hide page noise">
@@ -135,7 +142,7 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             {tagger}
             {history}
             {reset}
-            <button class="btn small ghost help-btn" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" title="Keyboard shortcuts (?)"
+            <button class="btn small ghost help-btn" aria-label="Keyboard shortcuts and marks" aria-keyshortcuts="?" title="Keyboard shortcuts and what the marks mean (?)"
                 aria-expanded=move || ui.help.get().to_string() on:click=move |_| ui.help.update(|h| *h = !*h)>"?"</button>
             <details class="export">
                 <summary class="btn">"Export"</summary>
@@ -148,7 +155,7 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
                         let doc = web_annotations(&t4, &a4, &name.get_untracked());
                         download(&format!("{}.annotations.jsonld", base.get()), "application/ld+json", &serde_json::to_string_pretty(&doc).unwrap_or_default())
                     }>"Web Annotation (JSON-LD)"</button>
-                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); copy(&to_json(&a5)) }>"Copy JSON"</button>
+                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); copy(&to_json(&a5)); ui.tell("Copied the annotation to the clipboard as JSON") }>"Copy JSON"</button>
                 </div>
             </details>
         </div>

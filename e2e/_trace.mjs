@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openApp, pasteText, ROOT } from './harness.mjs';
+const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_4b482bd7dbe4f5f8.txt'), 'utf8');
+const HEADLINE = SEED.split('\n').find((l) => l.trim()).trim();
+const server = await serve(); const browser = await launch();
+const { page } = await openApp(browser, server.url);
+const parts = []; for (let n = 0; n < 1024 * 1024; n += Buffer.byteLength(SEED) + 2) parts.push(SEED);
+await pasteText(page, parts.join('\n\n'));
+await page.waitForFunction((h) => document.querySelector('.article .headline')?.textContent.trim() === h && !document.querySelector('.working') && document.querySelector('.article')?.getAttribute('aria-busy') === 'false', HEADLINE, { timeout: 180000 });
+const ent = page.locator('.sidebar button.entity', { hasText: 'Azerbaijan' }).first();
+await ent.waitFor();
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+await ent.click();
+await page.locator('.stepper').waitFor();
+await page.waitForTimeout(500);
+const buf = await browser.stopTracing();
+const ev = JSON.parse(buf.toString()).traceEvents;
+const agg = new Map(); let maxTask = 0;
+for (const e of ev) if (e.ph === 'X' && e.dur > 2000) { const k = e.name; agg.set(k, (agg.get(k) || 0) + e.dur / 1000); if (k === 'RunTask') maxTask = Math.max(maxTask, e.dur / 1000); }
+[...agg.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).forEach(([k, v]) => console.log(v.toFixed(1).padStart(8), k));
+console.log('longest task', maxTask.toFixed(1));
+await browser.close(); await server.close();
