@@ -291,8 +291,14 @@ fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)
         kind == EntityType::Organization && !inside.iter().any(|(_, k, _)| *k == EntityType::Person) && (org_first || ctx.is(r.end - 1, Role::OrgSuffix))
     };
     // A city list's reading of exactly these words, and no other strong reading touching them
-    // ("Chicago" alone, not inside "Chicago Police Department"), yields to the tagger's type.
-    let only_open = |r: &Range<usize>| inside(r).is_some_and(|s| s.iter().all(|(s, ..)| s == r) && s.iter().any(|(_, _, open)| *open));
+    // ("Chicago" alone, not inside "Chicago Police Department"), yields to the tagger's type:
+    // a team is named after its city. A person's name yields to the city, unless someone in
+    // the article has that name as a surname ("in Denver" read as a person's name because
+    // the headline's "Denver" was; "Ms Washington" after "Kerry Washington").
+    let only_open = |r: &Range<usize>, kind: EntityType| {
+        let person = kind == EntityType::Person && r.len() == 1 && !surnames.contains(&*ctx.keys[r.start]);
+        !person && inside(r).is_some_and(|s| s.iter().all(|(s, ..)| s == r) && s.iter().any(|(_, _, open)| *open))
+    };
     // A place's name followed by an organization's head word is the organization ("United
     // States Navy", "Vietnam Coast Guard"), whatever type the tagger gave the whole.
     let place_and_head = |r: &Range<usize>| {
@@ -300,7 +306,7 @@ fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)
     };
     let tagged: Vec<(Range<usize>, EntityType)> = tagged
         .into_iter()
-        .filter(|(r, k)| !hits_strong(r) || within(r, *k) || only_open(r))
+        .filter(|(r, k)| !hits_strong(r) || within(r, *k) || only_open(r, *k))
         .map(|(r, k)| if place_and_head(&r) { (r, EntityType::Organization) } else { (r, k) })
         .collect();
     // Tagged names are disjoint and in order.
