@@ -132,7 +132,7 @@ test('a mounted annotator sends a large paste to its worker, under the strict CS
   const para = 'Two children were missing after a flash flood in Smithfield, North Carolina on Monday night, Sheriff Steve Bizzell said.';
   const text = 'Floods in North Carolina\n' + Array.from({ length: 3000 }, () => para).join('\n');
   await pasteText(host, text);
-  await host.getByRole('status').waitFor();
+  await host.getByRole('status').filter({ hasText: 'Annotating' }).waitFor();
   await host.locator('.headline', { hasText: 'Floods in North Carolina' }).waitFor({ timeout: 120000 });
   assert.ok(await host.locator('.ent-location', { hasText: 'Smithfield' }).count() >= 1);
   assert.ok(workers.some((u) => u.endsWith('/embed/annotate-worker.js')), `the embed's worker ran: ${workers}`);

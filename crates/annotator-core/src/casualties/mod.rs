@@ -346,6 +346,11 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             if hedged_before || hedges.get(h).is_some_and(|&h| h < next_outcome && next_outcome < b) {
                 continue;
             }
+            // "a"/"an" closing a list after a figure ("19 civilians and a soldier had been
+            // killed") is one of the people that figure's outcome counts, not a figure.
+            if listed_one(&scan, &quantities[..qi], &outcomes, q) {
+                continue;
+            }
             // Forward: the first outcome after the quantity in the same clause.
             // An outcome glued to a later number belongs to it ("11 người, … 5 thi thể").
             let attached = |s: usize| quantities[qi + 1..].iter().take_while(|q2| q2.start < s).any(|q2| q2.start > q.start && !q2.has_noun && q2.end <= s && (q2.end..s).all(|k| key_in(&scan, k, aux)));
@@ -358,7 +363,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
             // The verbs that take no object ("have died", "have gone missing") say what befell it.
             let active = |s: usize| lang == crate::Language::En && s > q.end && key_in(&scan, s - 1, &["have", "has", "had"]) && !key_in(&scan, s, &["died", "dead", "lost", "gone", "perished", "disappeared", "fled"]);
             let fwd = outcomes.iter().enumerate().skip(first_after).take_while(|(_, &(s, _, _))| s - q.end <= window).find(|(_, &(s, e, _))| {
-                !attached(s) && !has_object(e) && !active(s) && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| key_in(&scan, k, aux)))
+                !attached(s) && !has_object(e) && !active(s) && !(q.end..s).any(|k| matches!(scan.texts[k], ";" | "." | "?" | "!")) && (q.has_noun || (q.end..s).all(|k| key_in(&scan, k, aux))) && !event_named_after(&scan, q.end, s, e)
             });
             // Backward: an outcome right before the number ("killing 23 people", "injured four").
             // Only "all", "of" or a word of addition may stand between ("killed all six",
@@ -419,7 +424,39 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
     let mut seen: rustc_hash::FxHashSet<(CasualtyKind, Option<u64>, Option<u64>, Group)> = rustc_hash::FxHashSet::default();
     out.retain(|f| (f.min.is_none() && f.max.is_none()) || !(f.guessed && stated.contains(&(f.kind, f.min, f.max))) && seen.insert((f.kind, f.min, f.max, f.group)));
     out.sort_by_key(|f| f.range.start);
-    out
+    told_again(doc, out)
+}
+
+/// The same figure told twice with another group is one item, the first: once in the
+/// headline and once in the body ("hai kiểm lâm bị thương" above, "hai người bị thương"
+/// below), or named back ("among the 258 civilians killed" after "258 people were killed").
+/// `figures` are in text order.
+fn told_again(doc: &Document, figures: Vec<Figure>) -> Vec<Figure> {
+    const BACK: &[&str] = &["trong số", "among", "among the", "of the"];
+    let text = doc.text();
+    let headline = doc.lines().find(|r| !text[r.clone()].trim().is_empty()).unwrap_or(0..0);
+    let in_headline = |f: &Figure| f.range.start < headline.end;
+    let named_back = |f: &Figure| {
+        let before = text[crate::text::floor_char_boundary(text, f.range.start.saturating_sub(16))..f.range.start].trim_end().to_lowercase();
+        BACK.iter().any(|b| before.ends_with(b) && before[..before.len() - b.len()].ends_with(|c: char| !c.is_alphanumeric()))
+    };
+    // The groups each figure was kept with, and whether in the headline (a few per figure).
+    let mut told: rustc_hash::FxHashMap<(CasualtyKind, Option<u64>, Option<u64>), Vec<(Group, bool)>> = rustc_hash::FxHashMap::default();
+    let mut kept: Vec<Figure> = Vec::with_capacity(figures.len());
+    for f in figures {
+        if f.min.is_some() || f.max.is_some() {
+            let before = told.entry((f.kind, f.min, f.max)).or_default();
+            let here = in_headline(&f);
+            if before.iter().any(|&(g, head)| g != f.group && ((head && !here) || named_back(&f))) {
+                continue;
+            }
+            if !before.contains(&(f.group, here)) {
+                before.push((f.group, here));
+            }
+        }
+        kept.push(f);
+    }
+    kept
 }
 
 /// English words that may stand between a number and a noun without describing the noun
@@ -437,16 +474,46 @@ fn english_adjective(w: &str) -> bool {
     !not.contains(w) && w.chars().all(|c| c.is_alphabetic() || c == '-') && !crate::numbers::is_number_word(w) && !plural_noun(w)
 }
 
-/// Whether a death toll ending at token `toll_end` reaches a figure at token `i`.
+/// How many tokens before a list's "and a …" its first figure may stand.
+const LIST_WINDOW: usize = 12;
+
+/// Whether `q` is a lone "a"/"an" after "and" that closes a list opened by an earlier figure
+/// of its clause, with no outcome word between them (`earlier` and `outcomes` in text order).
+fn listed_one(scan: &Scan, earlier: &[Quantity], outcomes: &[(usize, usize, CasualtyKind)], q: &Quantity) -> bool {
+    let article = q.min == Some(1) && q.max == Some(1) && key_in(scan, q.start, &["a", "an"]);
+    if !article || q.start == 0 || !key_in(scan, q.start - 1, &["and"]) {
+        return false;
+    }
+    earlier.iter().rev().take_while(|p| q.start - p.end.min(q.start) <= LIST_WINDOW).any(|p| {
+        let between = outcomes.partition_point(|o| o.0 < p.end);
+        p.end <= q.start && outcomes.get(between).is_none_or(|o| o.0 >= q.start) && !(p.end..q.start).any(|k| matches!(scan.texts[k], ";" | "." | ":"))
+    })
+}
+
+/// Whether the outcome `[s, e)` after a figure ending at `q_end` is an event the figure's
+/// people only took part in, named through a preposition and a determiner: "14 suspected
+/// accomplices in the 2015 killings", "two gunmen behind the attacks" count no victims.
+fn event_named_after(scan: &Scan, q_end: usize, s: usize, e: usize) -> bool {
+    const EVENTS: &[&str] = &["killings", "murders", "deaths", "massacre", "massacres", "bombing", "bombings", "shooting", "shootings", "attack", "attacks"];
+    const PREPOSITIONS: &[&str] = &["in", "during", "for", "behind", "over", "after", "before", "of", "with", "to"];
+    const DETERMINERS: &[&str] = &["the", "these", "those", "their", "his", "her", "its", "a", "an"];
+    e > s && key_in(scan, e - 1, EVENTS) && (q_end..s.saturating_sub(1)).any(|k| key_in(scan, k, PREPOSITIONS) && key_in(scan, k + 1, DETERMINERS))
+}
+
+/// Whether a death toll ending at token `toll_end` reaches a figure at token `i`. A count of
+/// deaths that changes is one too: "murders dropped slightly to 339", "homicides rose to 114".
 fn toll_reaches(scan: &Scan, toll_end: usize, i: usize) -> bool {
-    toll_end > 0 && i > toll_end && i - toll_end <= TOLL_GAP_WORDS && key_in(scan, toll_end - 1, &["toll"]) && key_in(scan, i - 1, TOLL_VERBS) && (toll_end..i).all(|g| scan.kinds[g] == TokenKind::Word)
+    const COUNTS: &[&str] = &["murders", "homicides", "deaths", "killings", "fatalities"];
+    const CHANGES: &[&str] = &["rose", "risen", "fell", "fallen", "dropped", "climbed", "increased", "decreased", "jumped", "reached", "hit", "stood", "stands", "totalled", "totaled"];
+    let toll = toll_end > 0 && (key_in(scan, toll_end - 1, &["toll"]) || (key_in(scan, toll_end - 1, COUNTS) && (toll_end..i).any(|g| key_in(scan, g, CHANGES))));
+    toll && i > toll_end && i - toll_end <= TOLL_GAP_WORDS && key_in(scan, i - 1, TOLL_VERBS) && (toll_end..i).all(|g| scan.kinds[g] == TokenKind::Word)
 }
 
 /// The word right before a death toll's figure ("the death toll rose to 22", "from the floods
 /// reached 40", "stands at 16", "a toll of 9"); at most [`TOLL_GAP_WORDS`] words, and no
 /// punctuation or number, stand between the toll and its figure.
 const TOLL_VERBS: &[&str] = &["to", "at", "of", "reached", "reaches", "hit", "hits", "is", "was", "stands", "stood"];
-const TOLL_GAP_WORDS: usize = 7;
+const TOLL_GAP_WORDS: usize = 9;
 
 /// Words of addition between a number and its noun: "25 other people", "eight more".
 const ADDED: &[&str] = &["other", "more", "additional", "further", "another", "khác"];
