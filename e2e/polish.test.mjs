@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, openApp, pasteText, SCREENSHOTS } from './harness.mjs';
 
@@ -80,5 +81,26 @@ test('printed, the article and its summary show and the controls do not', async 
   assert.ok(await page.locator('.article .mark').first().isVisible(), 'the highlights are printed');
   assert.ok(await page.getByRole('heading', { name: 'Casualties', exact: true }).isVisible(), 'the summary is printed');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'print.png'), fullPage: true });
+  await page.close();
+});
+
+test('an HTML page is reduced to its article: the h1 is the headline, menus and footer are gone', async () => {
+  const { page } = await openApp(browser, server.url);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-'));
+  const file = path.join(dir, 'page.html');
+  // Written for this test.
+  fs.writeFileSync(file, '<html><head><title>Storm floods Hanoi | Daily Harbour News</title></head><body>'
+    + '<header><a href="/">Daily Harbour News</a><nav><a>World</a><a>Sport</a><a>Harbour Group</a></nav></header>'
+    + '<main><article><h1>Storm floods Hanoi</h1><p>Two people died in Hanoi on 3 October 2021, police said.</p>'
+    + '<aside>Read more: Typhoon season in Hue</aside></article></main>'
+    + '<footer>© 2024 Daily Harbour News. Contact Harbour Group Ltd.</footer></body></html>');
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.locator('.article .headline', { hasText: 'Storm floods Hanoi' }).waitFor();
+  assert.equal((await page.locator('.article .headline').innerText()).trim(), 'Storm floods Hanoi', 'the h1, not the title with the site name');
+  const text = await page.locator('.article').innerText();
+  for (const gone of ['World', 'Sport', 'Read more', '2024', 'Contact']) assert.ok(!text.includes(gone), `"${gone}" is not in the article`);
+  assert.equal(await page.locator('.article .mark.date', { hasText: '2024' }).count(), 0);
+  assert.ok(await page.locator('.article .ent-location', { hasText: 'Hanoi' }).count() >= 1);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'html-reduced.png') });
   await page.close();
 });

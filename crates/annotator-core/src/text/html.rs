@@ -1,13 +1,17 @@
 //! HTML reduced to the article's text, for pages and files that arrive as HTML.
 //!
 //! A single linear pass: tags are dropped, block elements become line breaks, `script`,
-//! `style`, `noscript`, `template` and comments are dropped with their content, and
-//! character references are decoded. Malformed markup never fails: a `<` that does not open
+//! `style`, `noscript`, `template`, navigation bars, footers, asides and comments are dropped
+//! with their content, and character references are decoded. A page with an `<article>` (the
+//! longest, when it has several: comments come as articles too) or else a `<main>` element
+//! gives that element's text alone, without the site's menus and footer; its `<h1>` is the
+//! headline, and the `<title>` (often "Headline | Site") heads the text only when there is
+//! no `<h1>`. Malformed markup never fails: a `<` that does not open
 //! a tag is text, an unclosed tag or comment ends the text. The result is plain text, so what
 //! the page then shows can never be markup.
 
 /// Elements whose content is never article text.
-const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg"];
+const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "nav", "footer", "aside"];
 /// Elements that start a new line.
 const BLOCK: &[&str] = &[
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section", "article",
@@ -18,6 +22,9 @@ const BLOCK: &[&str] = &[
 pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let lower = html.to_ascii_lowercase();
+    // Only the article's element gives text (the whole document when there is none).
+    let region = main_element(&lower).unwrap_or(0..html.len());
+    let mut saw_h1 = false;
     let mut title = String::new();
     let mut title_unclosed = false;
     let mut i = 0;
@@ -61,17 +68,53 @@ pub fn html_to_text(html: &str) -> String {
                 };
                 continue;
             }
-            if BLOCK.contains(&name.as_str()) {
+            if BLOCK.contains(&name.as_str()) && region.contains(&i) {
                 out.push('\n');
+                saw_h1 |= !closing && name == "h1";
             }
             i = tag_end;
             continue;
         }
         let next = lower[i..].find('<').map(|p| i + p).unwrap_or(b.len());
-        out.push_str(&decode(&html[i..next]));
+        // (The region's bounds are tag edges: a run of text lies wholly inside or outside.)
+        if region.contains(&i) {
+            out.push_str(&decode(&html[i..next]));
+        }
         i = next;
     }
-    tidy(&title, &out)
+    tidy(if saw_h1 { "" } else { &title }, &out)
+}
+
+/// Where the content of the page's article lies in `lower` (the document in ASCII lower
+/// case): the longest `<article>` element, else the first `<main>`; `None` when it has
+/// neither. Linear: each opening tag is paired by bisection with the first closing tag after it.
+fn main_element(lower: &str) -> Option<std::ops::Range<usize>> {
+    let element = |name: &str| -> Option<std::ops::Range<usize>> {
+        let open = format!("<{name}");
+        let close = format!("</{name}");
+        // An opening tag is the name followed by '>' or white space ("<articles" is not one).
+        let opens: Vec<usize> = lower.match_indices(&open).map(|(p, _)| p).filter(|&p| lower.as_bytes().get(p + open.len()).is_some_and(|c| *c == b'>' || c.is_ascii_whitespace())).collect();
+        let closes: Vec<usize> = lower.match_indices(&close).map(|(p, _)| p).collect();
+        // (An opening tag inside another's attributes is none: each scan for a tag's end
+        // starts past the last one, so that together they read the text once.)
+        let mut scanned = 0;
+        let mut best: Option<std::ops::Range<usize>> = None;
+        for &p in &opens {
+            if p < scanned {
+                continue;
+            }
+            let Some(end) = find_tag_end(lower, p + 1) else { break };
+            scanned = end + 1;
+            let c = closes.partition_point(|&c| c < scanned);
+            if let Some(&close) = closes.get(c) {
+                if best.as_ref().is_none_or(|b| close - scanned > b.len()) {
+                    best = Some(scanned..close);
+                }
+            }
+        }
+        best
+    };
+    element("article").or_else(|| element("main")).filter(|r| !r.is_empty())
 }
 
 /// Index of the `>` that closes the tag opened before `from`, skipping quoted attributes.
@@ -195,6 +238,20 @@ mod tests {
         // cargo-fuzz `html`: an ampersand before multi-byte characters sliced inside a char.
         assert_eq!(html_to_text("^&\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"), "^&\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}");
         assert_eq!(decode("&ééééééé;"), "&ééééééé;");
+    }
+
+    #[test]
+    fn a_page_gives_its_article_alone() {
+        let page = "<html><head><title>Floods in Hanoi | The Daily Site</title></head><body><header><a href=/>The Daily Site</a><nav><a>World</a><a>Sport</a></nav></header><main><article><h1>Floods in Hanoi</h1><p>Three people died.</p><aside>Read more: Storms</aside></article><article><p>A comment.</p></article></main><footer>© 2024 The Daily Site</footer></body></html>";
+        assert_eq!(html_to_text(page), "Floods in Hanoi\n\nThree people died.");
+        // No article element: the main one; no h1: the title heads the text.
+        let page = "<title>Tin nóng</title><div>Menu</div><main><p>Hà Nội mưa lớn.</p></main><footer>Liên hệ</footer>";
+        assert_eq!(html_to_text(page), "Tin nóng\n\nHà Nội mưa lớn.");
+        // Neither: the whole body, without navigation and footer.
+        assert_eq!(html_to_text("<nav>Home</nav><h1>Headline</h1><p>Text.</p><footer>©</footer>"), "Headline\n\nText.");
+        // An article never closed is no region; "<articles>" is no article.
+        assert_eq!(html_to_text("<p>Before</p><article><p>Open"), "Before\n\nOpen");
+        assert_eq!(html_to_text("<articles>x</articles><p>y</p>"), "x\n\ny");
     }
 
     #[test]

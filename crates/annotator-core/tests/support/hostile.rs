@@ -46,6 +46,9 @@ pub const HTML_SHAPES: &[Shape] = &[
     Shape { name: "html-entities", make: |n| repeat("&amp;&nbsp;&#x41;&#65;&bogus;& ", n) },
     Shape { name: "html-scripts", make: |n| repeat("<script>var a = '<p>';</script><style>p{}</style>text ", n) },
     Shape { name: "html-lone-brackets", make: |n| repeat("< a <b < 3 > 2 ", n) },
+    Shape { name: "html-articles-unclosed", make: |n| repeat("<article><h1>Tin</h1><nav>menu</nav><p>Ông An ", n) },
+    Shape { name: "html-articles-in-a-tag", make: |n| repeat("<article <main data-x='<article>' ", n) },
+    Shape { name: "html-articles-closed", make: |n| repeat("<main><article><p>Ông An</p></article></main><aside>x</aside>", n) },
 ];
 
 /// A small deterministic generator (64-bit LCG, Knuth's constants): the same text every run.
