@@ -104,3 +104,26 @@ test('an HTML page is reduced to its article: the h1 is the headline, menus and 
   await page.screenshot({ path: path.join(SCREENSHOTS, 'html-reduced.png') });
   await page.close();
 });
+
+// Written for this test.
+const ARABIC = 'انفجار في بيروت\n\nقتل ثلاثة أشخاص في انفجار في بيروت يوم الاثنين، حسب ما قالت الشرطة.';
+
+for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
+  test(`${label}: text in a script the engine does not read gets a note, and Arabic runs right to left`, async () => {
+    const { page } = await openApp(browser, server.url, viewport);
+    await pasteText(page, ARABIC);
+    const note = page.getByRole('note');
+    await note.waitFor();
+    assert.match(await note.innerText(), /written in Arabic script.*reads Vietnamese and English/);
+    const para = page.locator('.article p').first();
+    assert.equal(await para.evaluate((p) => getComputedStyle(p).direction), 'rtl');
+    assert.equal(await page.locator('.article .headline').evaluate((h) => getComputedStyle(h).direction), 'rtl');
+    await page.screenshot({ path: path.join(SCREENSHOTS, `arabic-${label}.png`) });
+    // An English article after it: no note.
+    await pasteText(page, 'Floods in Hanoi\n\nThree people died in Hanoi on Monday, police said.');
+    await page.locator('.article .headline', { hasText: 'Floods in Hanoi' }).waitFor();
+    assert.equal(await page.getByRole('note').count(), 0);
+    assert.equal(await page.locator('.article p').first().evaluate((p) => getComputedStyle(p).direction), 'ltr');
+    await page.close();
+  });
+}

@@ -277,6 +277,11 @@ pub fn Annotator(
                 }.into_any(),
                 Some(Ok((t, layout, ann))) => view! {
                     <div class="main-col">
+                        {annotator_core::text::language::unsupported_script(&t).map(|script| view! {
+                            <p class="script-note" role="note">
+                                "This text is written in " {script} " script. The annotator reads Vietnamese and English: names, figures and dates in other languages are not found."
+                            </p>
+                        })}
                         {sidebar.then(|| view! {
                             <button class="skip-link" on:click=move |ev| crate::dom::focus_in_root(&ev, ".sidebar")>"Skip past the article to its summary"</button>
                         })}

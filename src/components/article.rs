@@ -218,7 +218,7 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
         let Some(p) = layout.paragraphs.get(b.paragraph) else { return ().into_any() };
         let pieces = p.pieces[b.pieces.clone()].iter().map(|piece| piece_view(piece, &layout.marks, &ann, &mention_starts, ui)).collect_view();
         if p.headline {
-            return view! { <h2 class="headline">{pieces}</h2> }.into_any();
+            return view! { <h2 class="headline" dir="auto">{pieces}</h2> }.into_any();
         }
         // Classes instead of `:has()` rules: those are re-checked on every insertion, and a
         // long article gets thousands.
@@ -232,7 +232,8 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
         if p.pieces.iter().all(|x| x.marks.iter().any(|&m| matches!(layout.marks.get(m).map(|k| k.kind), Some(MarkKind::Noise)))) {
             class.push("noise-only");
         }
-        view! { <p class=class.join(" ")>{pieces}</p> }.into_any()
+        // (`dir="auto"`: a paragraph in a right-to-left script is laid out right to left.)
+        view! { <p class=class.join(" ") dir="auto">{pieces}</p> }.into_any()
     };
     // A selection of text may be tagged as a missed mention (see the toolbar).
     // One across two paragraphs is refused with a message: a mention lies within one.

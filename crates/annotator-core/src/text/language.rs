@@ -44,6 +44,44 @@ fn is_vietnamese_letter(c: char) -> bool {
 const VI_WORDS: &[&str] = &["của", "và", "là", "các", "những", "người", "trong", "được", "cho", "với", "không", "đã", "này", "một"];
 const EN_WORDS: &[&str] = &["the", "and", "of", "to", "in", "was", "is", "that", "for", "on", "with", "were", "has", "by"];
 
+/// The script most of `text`'s letters are written in when it is not the Latin alphabet
+/// ("Arabic", "Chinese or Japanese"): the engine reads Vietnamese and English only, and a
+/// page says so instead of showing an article with nothing found. `None` for Latin text
+/// (and for text with few letters). The first 64 KiB decide.
+pub fn unsupported_script(text: &str) -> Option<&'static str> {
+    let sample = &text[..crate::text::floor_char_boundary(text, 65_536)];
+    let mut counts = [0usize; SCRIPTS.len() + 1];
+    let (mut letters, mut latin) = (0usize, 0usize);
+    for c in sample.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if (c as u32) < 0x0250 || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
+            latin += 1;
+            continue;
+        }
+        let k = SCRIPTS.iter().position(|(_, ranges)| ranges.iter().any(|r| r.contains(&c))).unwrap_or(SCRIPTS.len());
+        counts[k] += 1;
+    }
+    if letters < 20 || latin * 2 >= letters {
+        return None;
+    }
+    let (k, _) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    Some(SCRIPTS.get(k).map_or("another script", |(name, _)| name))
+}
+
+/// Scripts a reader may paste, by Unicode block.
+const SCRIPTS: &[(&str, &[std::ops::RangeInclusive<char>])] = &[
+    ("Arabic", &['\u{0600}'..='\u{06FF}', '\u{0750}'..='\u{077F}', '\u{FB50}'..='\u{FDFF}', '\u{FE70}'..='\u{FEFF}']),
+    ("Hebrew", &['\u{0590}'..='\u{05FF}']),
+    ("Cyrillic", &['\u{0400}'..='\u{04FF}']),
+    ("Greek", &['\u{0370}'..='\u{03FF}']),
+    ("Chinese or Japanese", &['\u{3040}'..='\u{30FF}', '\u{3400}'..='\u{4DBF}', '\u{4E00}'..='\u{9FFF}']),
+    ("Korean", &['\u{1100}'..='\u{11FF}', '\u{AC00}'..='\u{D7AF}']),
+    ("Thai", &['\u{0E00}'..='\u{0E7F}']),
+    ("Khmer", &['\u{1780}'..='\u{17FF}']),
+    ("Lao", &['\u{0E80}'..='\u{0EFF}']),
+    ("Devanagari", &['\u{0900}'..='\u{097F}']),
+];
+
 /// Detects the language of `text` (NFC). Text with no letters at all is taken as Vietnamese,
 /// the product's first language.
 pub fn detect(text: &str) -> Language {
@@ -87,6 +125,16 @@ pub fn detect(text: &str) -> Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scripts_the_engine_does_not_read_are_named() {
+        assert_eq!(unsupported_script("انفجار في بيروت. قتل ثلاثة أشخاص في انفجار يوم الاثنين"), Some("Arabic"));
+        assert_eq!(unsupported_script("東京で地震があり、三人が死亡しました。東京で地震があり、三人が死亡しました。"), Some("Chinese or Japanese"));
+        assert_eq!(unsupported_script("Взрыв в Москве: погибли три человека, сообщила полиция"), Some("Cyrillic"));
+        assert_eq!(unsupported_script("Ba người thiệt mạng ở Hà Nội hôm thứ hai, công an cho biết"), None);
+        assert_eq!(unsupported_script("Three people died in Moscow (Москва) on Monday, police said"), None);
+        assert_eq!(unsupported_script("١٢٣ ..."), None, "too few letters to tell");
+    }
 
     #[test]
     fn detects_vietnamese() {
