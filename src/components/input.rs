@@ -104,7 +104,7 @@ pub fn InputPanel(
         <Show when=move || open.get()>
             <div class="editor">
                 <label for="article-input" class="sr-only">"Article text"</label>
-                <textarea id="article-input" dir="auto" rows="10" placeholder="Paste a news article here (Vietnamese or English)…"
+                <textarea id="article-input" rows="10" placeholder="Paste a news article here (Vietnamese or English)…"
                     prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
                 <div class="editor-actions">
                     <button class="btn primary" on:click=move |_| {
