@@ -133,7 +133,8 @@ fn organizations_go_on(ctx: &Ctx, mentions: &mut Vec<Mention>) {
     let listed_word = |k: usize| name_word(k) && !person[k];
     // Before a possessive, an office's title is a name word too ("the County Sheriff's
     // Office", "the Attorney General's Department"): the office owns the body.
-    let owner_word = |k: usize| name_word(k) || (k < n && ctx.tk[k].cap && !ctx.tk[k].sentence_start && ctx.introduces_name(k).is_some_and(|(_, r)| matches!(r, Role::PersonTitle | Role::PersonTitleKept)));
+    let title = |k: usize| k < n && ctx.introduces_name(k).is_some_and(|(_, r)| matches!(r, Role::PersonTitle | Role::PersonTitleKept));
+    let owner_word = |k: usize| name_word(k) || (k < n && ctx.tk[k].cap && !ctx.tk[k].sentence_start && title(k));
     // A head word alone opens such a name too ("the Center for Food Safety"): the rules take
     // a lone capitalised word for no organization, and the tagger may have split the rest.
     let mut claimed = vec![false; n];
@@ -153,7 +154,7 @@ fn organizations_go_on(ctx: &Ctx, mentions: &mut Vec<Mention>) {
             s = a - 2;
             // After a title the words before it name its office, places included ("Harlan
             // County Sheriff's Office"); otherwise a place or a person owns the body.
-            let office = ctx.introduces_name(a - 3).is_some_and(|(_, r)| matches!(r, Role::PersonTitle | Role::PersonTitleKept));
+            let office = title(a - 3);
             while s > 0 && a - s <= ORG_EXTENSION_WORDS && owner_word(s - 1) && (office || !owned_by_other(s - 1)) {
                 s -= 1;
             }
