@@ -82,8 +82,9 @@ pub fn annotate(text: &str, options: &Options) -> Result<Annotation, Error> {
     }
     let doc = text::Document::new(text, options.language);
     let entities = entities::extract(&doc);
-    let reference = timeline::reference::reference_date(&doc, options.date);
-    let timeline = timeline::extract(&doc, reference);
+    let dates = timeline::expressions(&doc);
+    let reference = timeline::reference::reference_date(&doc, &dates, options.date);
+    let timeline = timeline::resolve(&doc, &dates, reference);
     let casualties = casualties::extract(&doc, &entities, &timeline, reference);
     Ok(Annotation {
         language: doc.language,

@@ -1,6 +1,5 @@
 //! What the recognizer knows about each token, and the questions it asks of the lexicon.
 
-use std::collections::HashSet;
 
 use crate::text::fold::key;
 use super::lexicon::{match_from, Lexicon, PhraseIndex, Role, Trigger};
@@ -187,12 +186,22 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` is one of `words` (compared by matching key).
     pub fn key_is(&self, i: usize, words: &[&str]) -> bool {
-        i < self.keys.len() && words.iter().any(|w| key(w) == *self.keys[i])
+        // An ASCII word's key is its lower case: compared byte by byte, nothing allocated
+        // (this runs for most tokens of an English text).
+        let same = |w: &str| {
+            let k: &str = &self.keys[i];
+            if w.is_ascii() {
+                k.len() == w.len() && k.bytes().zip(w.bytes()).all(|(a, b)| a == b.to_ascii_lowercase())
+            } else {
+                key(w) == k
+            }
+        };
+        i < self.keys.len() && words.iter().any(|w| same(w))
     }
 
     /// Whether token `i` ends an organization's tail ([`TAIL_STOP`], keyed once).
     pub fn is_tail_stop(&self, i: usize) -> bool {
-        static KEYS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+        static KEYS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
         KEYS.get_or_init(|| TAIL_STOP.iter().map(|w| key(w)).collect()).contains(&*self.keys[i])
     }
 

@@ -11,7 +11,7 @@
 //! - weaker guesses: after "in"/"ở" a place, two to four foreign words a person. A lone word
 //!   is kept only if it later proves to be a known person's surname or a misspelt place.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::context::{looks_vietnamese, Ctx};
 use super::lexicon::Role;
@@ -63,13 +63,13 @@ pub fn is_vietnamese_syllable(s: &str) -> bool {
 /// What earlier passes found, by where it ends: places (for "Tổng thống Azerbaijan Ilham
 /// Aliyev") and organizations (for "Islamic State Central Africa Province").
 pub struct Ends {
-    place_start_by_end: HashMap<usize, usize>,
-    org_by_end: HashMap<usize, usize>,
+    place_start_by_end: FxHashMap<usize, usize>,
+    org_by_end: FxHashMap<usize, usize>,
 }
 
 pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
     let n = ctx.len();
-    let mut ends = Ends { place_start_by_end: HashMap::new(), org_by_end: HashMap::new() };
+    let mut ends = Ends { place_start_by_end: FxHashMap::default(), org_by_end: FxHashMap::default() };
     for (idx, m) in out.iter().enumerate() {
         match m.kind {
             EntityType::Location => {

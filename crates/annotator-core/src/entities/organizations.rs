@@ -45,7 +45,7 @@ const FIELD_JOINERS: &[&str] = &["và", "&", "-", "–"];
 /// Công Thương"): the word after it is capitalised and starts no other name (a head, a
 /// place word, a title, a known place or organization, a person's full name), so it is not
 /// a second body ("Bộ Tài chính và Bộ Công Thương").
-fn joins_fields(ctx: &Ctx, k: usize, end: Option<usize>, named_at: &std::collections::HashMap<usize, (usize, EntityType)>) -> bool {
+fn joins_fields(ctx: &Ctx, k: usize, end: Option<usize>, named_at: &rustc_hash::FxHashMap<usize, (usize, EntityType)>) -> bool {
     let next = k + 1;
     ctx.lang == Language::Vi
         && end == Some(k)
@@ -63,7 +63,7 @@ fn joins_fields(ctx: &Ctx, k: usize, end: Option<usize>, named_at: &std::collect
 pub fn find(ctx: &Ctx, out: &mut Vec<Mention>) {
     let n = ctx.len();
     // Longest place or organization starting at each token, for tails.
-    let mut named_at: std::collections::HashMap<usize, (usize, EntityType)> = std::collections::HashMap::new();
+    let mut named_at: rustc_hash::FxHashMap<usize, (usize, EntityType)> = rustc_hash::FxHashMap::default();
     for m in out.iter().filter(|m| matches!(m.kind, EntityType::Location | EntityType::Organization)) {
         let e = named_at.entry(m.tokens.start).or_insert((m.tokens.end, m.kind));
         if m.tokens.end > e.0 {

@@ -19,9 +19,9 @@ pub fn find(ctx: &Ctx, covered: &mut [bool], out: &mut Vec<Mention>) {
     let mut found: Vec<(std::ops::Range<usize>, Mention)> = Vec::new();
     scan(ctx, covered, out, &mut found);
     // A prefix says what its name is: drop other readings of exactly those tokens.
-    let names: std::collections::HashSet<std::ops::Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
+    let names: rustc_hash::FxHashSet<std::ops::Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
     out.retain(|o| !(o.kind != EntityType::Location && names.contains(&o.tokens)));
-    let mut seen: std::collections::HashSet<(std::ops::Range<usize>, EntityType)> = out.iter().map(|o| (o.tokens.clone(), o.kind)).collect();
+    let mut seen: rustc_hash::FxHashSet<(std::ops::Range<usize>, EntityType)> = out.iter().map(|o| (o.tokens.clone(), o.kind)).collect();
     for (_, m) in found {
         if seen.insert((m.tokens.clone(), m.kind)) {
             out.push(m);

@@ -3,7 +3,7 @@
 //! misspelling one edit away from a place or organization named in the same article is that
 //! place ("Azecbaijan" → "Azerbaijan").
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::fold::key;
 use super::mention::{Mention, Origin};
@@ -97,7 +97,7 @@ fn one_type_per_name(mentions: &mut [Mention], english: bool, is_surname: impl F
     }
     // Votes per name: per type, (mentions, read from a list, first position).
     let votes_of = |m: &Mention| !m.lone && m.kind != EntityType::Weapon;
-    let mut votes: HashMap<&str, Vec<(EntityType, usize, bool, usize)>> = HashMap::new();
+    let mut votes: FxHashMap<&str, Vec<(EntityType, usize, bool, usize)>> = FxHashMap::default();
     for (i, (m, k)) in mentions.iter().zip(&keys).enumerate().filter(|(_, (m, _))| votes_of(m)) {
         let v = votes.entry(k.as_str()).or_default();
         match v.iter_mut().find(|(t, ..)| *t == m.kind) {
@@ -129,7 +129,7 @@ fn one_type_per_name(mentions: &mut [Mention], english: bool, is_surname: impl F
 /// ("Parnevik" after "Jesper Parnevik" is not the headline's "PARNEVIK TAKES").
 fn short_forms_of_organizations<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t str, is_surname: impl Fn(&str) -> bool) {
     let lexicon = super::lexicon::Lexicon::get();
-    let mut orgs: HashMap<String, String> = HashMap::new();
+    let mut orgs: FxHashMap<String, String> = FxHashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityType::Organization && m.tokens.len() >= 2 && !m.lone) {
         orgs.entry(key(tok(m.tokens.start))).or_insert_with(|| m.canonical.clone());
     }
@@ -155,7 +155,7 @@ fn next_in_list<'t>(a: &Mention, b: &Mention, tok: &impl Fn(usize) -> &'t str) -
 /// Oaks", the tagger's types mixed): a place counts as listed where the rules read that name
 /// as a place anywhere in the article. Mentions are sorted by position.
 fn places_along_lists<'t>(mentions: &mut [Mention], tok: impl Fn(usize) -> &'t str) {
-    let known: rustc_hash::FxHashSet<String> = mentions.iter().filter(|m| m.kind == EntityType::Location && m.origin != Origin::Tagger).map(|m| m.canonical.to_lowercase()).collect();
+    let known: FxHashSet<String> = mentions.iter().filter(|m| m.kind == EntityType::Location && m.origin != Origin::Tagger).map(|m| m.canonical.to_lowercase()).collect();
     let mut i = 0;
     while i < mentions.len() {
         // The run of joined mentions from i (nested mentions inside an item are skipped).
@@ -239,7 +239,7 @@ fn clubs_named_after_places(mentions: &mut [Mention], keys: &[crate::text::Key])
     };
     let places = keyed(PLACE_WORDS);
     let placed = |m: &Mention| m.tokens.start > 0 && places.iter().any(|p| *keys[m.tokens.start - 1] == *p[0]);
-    let clubs: std::collections::HashSet<String> = mentions.iter().filter(|m| listed(m) && cued(m) && !placed(m)).map(|m| key(&m.canonical)).collect();
+    let clubs: FxHashSet<String> = mentions.iter().filter(|m| listed(m) && cued(m) && !placed(m)).map(|m| key(&m.canonical)).collect();
     for m in mentions.iter_mut().filter(|m| listed(m) && !placed(m) && clubs.contains(&key(&m.canonical))) {
         m.kind = EntityType::Organization;
     }
@@ -391,7 +391,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
 
     // A name read strongly somewhere ("in the province of Cabo Delgado") gives its type to
     // weak guesses of the same name elsewhere.
-    let strong_kind: HashMap<String, EntityType> = mentions.iter().filter(|m| !m.weak).map(|m| (key(&m.canonical), m.kind)).collect();
+    let strong_kind: FxHashMap<String, EntityType> = mentions.iter().filter(|m| !m.weak).map(|m| (key(&m.canonical), m.kind)).collect();
     for m in mentions.iter_mut().filter(|m| m.weak) {
         if let Some(&k) = strong_kind.get(&key(&m.canonical)) {
             m.kind = k;
@@ -401,7 +401,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     }
     // A rule's organization (its head word, its legal form, the word before it: "giant
     // Pirelli") is that organization where only the tagger read the same name otherwise.
-    let rule_orgs: std::collections::HashSet<String> = mentions.iter().filter(|m| m.origin == Origin::Rule && !m.weak && !m.lone && m.kind == EntityType::Organization).map(|m| key(&m.canonical)).collect();
+    let rule_orgs: FxHashSet<String> = mentions.iter().filter(|m| m.origin == Origin::Rule && !m.weak && !m.lone && m.kind == EntityType::Organization).map(|m| key(&m.canonical)).collect();
     for m in mentions.iter_mut().filter(|m| m.origin == Origin::Tagger && m.kind != EntityType::Organization) {
         if rule_orgs.contains(&key(&m.canonical)) {
             m.kind = EntityType::Organization;
@@ -443,10 +443,10 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     // names no surname. ("Saïd Kouachi" beside "Saïd" and "Kouachi" stays a full name.)
     // Nor does a name that ends on "of" and a place ("Prince Albert of Monaco").
     let full_names = |mentions: &[Mention]| {
-        let alone: std::collections::HashSet<String> = mentions.iter().filter(|m| m.kind == EntityType::Person && m.tokens.len() == 1).map(|m| key(tok(m.tokens.start))).collect();
+        let alone: FxHashSet<String> = mentions.iter().filter(|m| m.kind == EntityType::Person && m.tokens.len() == 1).map(|m| key(tok(m.tokens.start))).collect();
         let run_together = |m: &Mention| alone.contains(&key(tok(m.tokens.start))) && !alone.contains(&key(tok(m.tokens.end - 1)));
         let of_a_place = |m: &Mention| m.tokens.len() >= 3 && tok(m.tokens.end - 2) == "of";
-        let mut people: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let mut people: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
         for m in mentions.iter().filter(|m| m.kind == EntityType::Person && !m.lone && m.tokens.len() >= 2 && !run_together(m) && !of_a_place(m)) {
             people.entry(key(tok(m.tokens.end - 1))).or_default().push((m.tokens.start, m.canonical.clone()));
         }
@@ -464,7 +464,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
     };
     // Distinct surfaces of places and organizations, for misspellings.
     let mut named: Vec<(String, EntityType, String)> = Vec::new();
-    let mut seen_surface: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen_surface: FxHashSet<String> = FxHashSet::default();
     for m in mentions.iter().filter(|m| matches!(m.kind, EntityType::Location | EntityType::Organization) && !m.lone) {
         let s = surface(m);
         if s.chars().count() >= 6 && seen_surface.insert(s.clone()) {
@@ -495,7 +495,7 @@ pub fn resolve(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Found> {
         resolved.push(m);
     }
 
-    let mut index: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut index: FxHashMap<(EntityType, String), usize> = FxHashMap::default();
     let mut out: Vec<Found> = Vec::new();
     for m in resolved {
         let r = doc.tokens[m.tokens.start].range.start..doc.tokens[m.tokens.end - 1].range.end;

@@ -40,8 +40,19 @@ struct YearContext {
     paragraph: usize,
 }
 
-/// Finds the dated expressions of `doc` outside page noise, in text order.
+/// The date expressions of `doc` outside page noise, in text order. Found once per article
+/// and read twice: by [`reference::reference_date`] and by [`resolve`].
+pub fn expressions(doc: &Document) -> Vec<patterns::Found> {
+    patterns::find(doc.text(), doc.language).into_iter().filter(|f| !doc.in_noise(&f.range)).collect()
+}
+
+/// Finds the dated expressions of `doc` outside page noise and resolves them, in text order.
 pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
+    resolve(doc, &expressions(doc), reference)
+}
+
+/// Resolves `found` (the [`expressions`] of `doc`) against `reference`, in text order.
+pub fn resolve(doc: &Document, found: &[patterns::Found], reference: Option<Date>) -> Vec<Dated> {
     let text = doc.text();
     let mut out: Vec<Dated> = Vec::new();
     let mut raws: Vec<Raw> = Vec::new();
@@ -52,10 +63,7 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Dated> {
     // Paragraph number of each byte offset: count of non-empty lines before it.
     let para_starts: Vec<usize> = doc.lines().filter(|r| !text[r.clone()].trim().is_empty()).map(|r| r.start).collect();
     let paragraph_of = |b: usize| para_starts.partition_point(|&s| s <= b);
-    for f in patterns::find(text, doc.language) {
-        if doc.in_noise(&f.range) {
-            continue;
-        }
+    for f in found.iter().cloned() {
         let para = paragraph_of(f.range.start);
         // A date the sentence looks forward to ("will vote on Tuesday", "sẽ diễn ra vào
         // tháng 5") lies ahead of the reference, not behind it.

@@ -3,7 +3,7 @@
 //! else the latest explicit full date in the text; else none.
 
 use super::date::Date;
-use super::patterns::{find, Raw};
+use super::patterns::{Found, Raw};
 use crate::text::Document;
 
 const PUBLICATION_CUES: &[&str] = &["published", "updated", "posted", "cập nhật", "đăng", "ngày đăng", "xuất bản"];
@@ -11,14 +11,15 @@ const PUBLICATION_CUES: &[&str] = &["published", "updated", "posted", "cập nh�
 /// How many lines from the top a publication line may stand.
 const HEAD_LINES: usize = 6;
 
-pub fn reference_date(doc: &Document, given: Option<Date>) -> Option<Date> {
+///
+/// `found` are the article's date expressions outside page noise ([`super::expressions`]).
+pub fn reference_date(doc: &Document, found: &[Found], given: Option<Date>) -> Option<Date> {
     if given.is_some() {
         return given;
     }
     let text = doc.text();
-    let found: Vec<(usize, Date)> = find(text, doc.language)
-        .into_iter()
-        .filter(|f| !doc.in_noise(&f.range))
+    let found: Vec<(usize, Date)> = found
+        .iter()
         .filter_map(|f| match f.raw {
             Raw::Full(d) => Some((f.range.start, d)),
             _ => None,
@@ -46,7 +47,8 @@ mod tests {
     use super::*;
 
     fn reference(text: &str) -> Option<String> {
-        reference_date(&Document::new(text, None), None).map(Date::iso)
+        let doc = Document::new(text, None);
+        reference_date(&doc, &super::super::expressions(&doc), None).map(Date::iso)
     }
 
     #[test]
