@@ -116,3 +116,48 @@ test('no storage (private mode): a message, not an exception', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Editing the text keeps the corrections: each is found again by its words and their
+// neighbours (the export's TextQuoteSelector), and the status line says how many came along.
+for (const { name, viewport, scheme } of [
+  { name: 'desktop-light', viewport: { width: 1366, height: 900 }, scheme: 'light' },
+  { name: 'phone-dark', viewport: { width: 360, height: 740 }, scheme: 'dark' },
+]) {
+  test(`an edit of the text carries the corrections over (${name})`, async () => {
+    const context = await browser.newContext({ viewport, colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('.article .headline').waitFor();
+    const yerevan = () => page.locator('.article .ent-location', { hasText: 'Yerevan' }).count();
+    const before = await yerevan();
+    // Two corrections: Baku retyped, the second mention of Yerevan removed.
+    await page.locator('.sidebar button.entity', { hasText: 'Baku' }).click();
+    await page.getByRole('combobox', { name: 'Entity type' }).selectOption('organization');
+    await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.sidebar button.entity', { hasText: 'Yerevan' }).click();
+    await page.getByRole('button', { name: 'Next mention' }).click();
+    await page.getByRole('button', { name: 'Remove this mention' }).click();
+    assert.equal(await yerevan(), before - 1);
+    // Edit: a line added on top and a word changed in the body shift every offset.
+    await page.getByRole('button', { name: 'Edit text' }).click();
+    const edited = await page.locator('#article-input').inputValue();
+    const lines = edited.split('\n');
+    const changed = [lines[0], '', '(Bản cập nhật lúc 9 giờ sáng.)', ...lines.slice(1)].join('\n').replace('Armenia', 'Cộng hòa Armenia');
+    await page.locator('#article-input').evaluate((ta, t) => { ta.value = t; ta.dispatchEvent(new Event('input')); }, changed);
+    await page.getByRole('button', { name: 'Annotate' }).click();
+    await page.locator('.article p', { hasText: 'Bản cập nhật lúc 9 giờ sáng' }).waitFor();
+    const status = page.locator('[role="status"]', { hasText: 'carried over' });
+    await status.waitFor();
+    assert.match(await status.innerText(), /2 corrections carried over to the edited text/);
+    await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor();
+    assert.equal(await yerevan(), before - 1, 'the removed mention stays removed in the edited text');
+    await page.screenshot({ path: path.join(SCREENSHOTS, `corrections-carried-${name}.png`) });
+    // They belong to the edited text now: a reload keeps them.
+    await page.reload();
+    await page.locator('.article p', { hasText: 'Bản cập nhật lúc 9 giờ sáng' }).waitFor();
+    await page.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor();
+    assert.equal(await yerevan(), before - 1);
+    await context.close();
+  });
+}

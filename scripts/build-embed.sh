@@ -12,6 +12,6 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" target/wasm32-unknown
 wasm-opt -Oz "$out/article_annotator_bg.wasm" -o "$out/article_annotator_bg.wasm"
 cp embed/annotator.js "$out/annotator.js"
 cp web/annotate-worker.js "$out/annotate-worker.js"
-cp style/main.css "$out/annotator.css"
+python3 scripts/min_css.py style/main.css "$out/annotator.css"
 cp examples/*.html examples/*.css dist/examples/
 echo "embed module in $out, examples in dist/examples"

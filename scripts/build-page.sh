@@ -16,5 +16,16 @@ if m:
     html = html[:m.start()] + '<script type="module" src="/start.js"></script>' + html[m.end():]
     index.write_text(html, encoding="utf-8")
 assert "<script type=\"module\">" not in html and "<style" not in html, "inline code left in dist/index.html"
-print("dist/index.html: start-up script moved to dist/start.js")
+# The style sheet ships without its comments (scripts/min_css.py); its integrity hash follows.
+import base64, hashlib, sys
+sys.path.insert(0, "scripts")
+from min_css import minify
+css = pathlib.Path("dist/main.css")
+small = minify(css.read_text(encoding="utf-8")).encode("utf-8")
+css.write_bytes(small)
+digest = "sha384-" + base64.b64encode(hashlib.sha384(small).digest()).decode()
+html, n = re.subn(r'(<link rel="stylesheet" href="/main\.css" integrity=")[^"]*"', lambda m: m.group(1) + digest + '"', html)
+assert n == 1, "dist/index.html: no integrity on main.css to update"
+index.write_text(html, encoding="utf-8")
+print("dist/index.html: start-up script moved to dist/start.js; main.css without comments")
 PY

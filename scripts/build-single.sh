@@ -11,7 +11,10 @@ python3 - <<'PY'
 import base64, pathlib
 glue = pathlib.Path("dist/embed/article_annotator.js").read_text(encoding="utf-8")
 wasm = base64.b64encode(pathlib.Path("dist/embed/article_annotator_bg.wasm").read_bytes()).decode()
-css = pathlib.Path("style/main.css").read_text(encoding="utf-8")
+import sys
+sys.path.insert(0, "scripts")
+from min_css import minify
+css = minify(pathlib.Path("style/main.css").read_text(encoding="utf-8"))
 # The glue is an ES module; inlined in a module script its exports are just unused names.
 glue = glue.replace("</script", "<\\/script")
 html = f"""<!doctype html>

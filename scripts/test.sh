@@ -21,6 +21,9 @@ cargo test --workspace --release
 step "the README's command-line examples, exactly as printed"
 bash scripts/readme-cli.sh
 
+step "the build scripts' own tests"
+python3 -m unittest discover -s scripts -p 'test_*.py'
+
 step "the Python package: wheel built offline, installed in a virtual environment, pytest"
 bash scripts/test-python.sh
 

@@ -153,7 +153,9 @@ pub fn Annotator(
                 Corrections::default()
             }
         };
-        ui.load_corrections(saved);
+        // An edited text starts with the corrections carried over from its last version.
+        let carried = ui.carry.try_update_value(Option::take).flatten().filter(|(k, _)| *k == key).map(|(_, c)| c);
+        ui.load_corrections(if saved.is_empty() { carried.unwrap_or_default() } else { saved });
     });
     // Corrections are written as they are made (they survive a reload or a crash).
     Effect::new(move |prev: Option<()>| {

@@ -43,6 +43,9 @@ pub struct Ui {
     pub help: RwSignal<bool>,
     /// A short confirmation for screen readers and eyes ("Copied…"), read out politely.
     pub status: RwSignal<Option<String>>,
+    /// Corrections carried from an edited text to its new version, with the new text's
+    /// storage key: taken when that text's corrections are loaded, if it has none of its own.
+    pub carry: StoredValue<Option<(String, Corrections)>>,
 }
 
 /// How many changes of corrections can be undone.
@@ -66,6 +69,7 @@ impl Ui {
             redo: RwSignal::new(Vec::new()),
             help: RwSignal::new(false),
             status: RwSignal::new(None),
+            carry: StoredValue::new(None),
         }
     }
 

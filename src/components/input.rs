@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::dom::read_file;
+use crate::render::corrections::{reanchor, storage_key};
 use crate::render::input::{check_size, prepare};
 use crate::session::Saved;
 use crate::state::Ui;
@@ -29,6 +30,27 @@ pub fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>,
             Err(msg) => ui.notice.set(Some(msg)),
         }
     });
+}
+
+/// An edit of the article on screen keeps the reader's corrections: they are re-anchored on
+/// the new text (see [`reanchor`]), and the status line says how many came along. Those that
+/// fit nowhere stay saved with the old text (reopened from Recent, it has them all).
+fn carry_corrections(old: &str, new: &str, ui: Ui) {
+    let before = ui.corrections.get_untracked();
+    if old == new || before.is_empty() {
+        return;
+    }
+    let total = before.retyped.len() + before.removed.len() + before.added.len();
+    let (moved, lost) = reanchor(old, new, &before);
+    let plural = |n: usize| if n == 1 { "correction" } else { "corrections" };
+    ui.tell(match (total - lost, lost) {
+        (0, _) => format!("None of the {total} {} fit the new text: they stay with the previous version.", plural(total)),
+        (kept, 0) => format!("{kept} {} carried over to the edited text.", plural(kept)),
+        (kept, lost) => format!("{kept} of {total} corrections carried over to the edited text; {lost} could not be placed (the words they marked are gone)."),
+    });
+    if !moved.is_empty() {
+        ui.carry.set_value(Some((storage_key(new), moved)));
+    }
 }
 
 /// How the language menu names a language.
@@ -109,7 +131,13 @@ pub fn InputPanel(
                 <div class="editor-actions">
                     <button class="btn primary" on:click=move |_| {
                         match check_size("The pasted text", draft.with_untracked(String::len)) {
-                            Ok(()) => { ui.notice.set(None); open_article(text, name, lang, date, Saved::new_article(crate::render::export::PASTED_NAME, draft.get_untracked())); open.set(false); }
+                            Ok(()) => {
+                                ui.notice.set(None);
+                                let edited = draft.get_untracked();
+                                carry_corrections(&text.get_untracked(), &edited, ui);
+                                open_article(text, name, lang, date, Saved::new_article(crate::render::export::PASTED_NAME, edited));
+                                open.set(false);
+                            }
                             Err(msg) => ui.notice.set(Some(msg)),
                         }
                     }>"Annotate"</button>

@@ -35,6 +35,104 @@ pub fn storage_key(text: &str) -> String {
     format!("article-annotator:corrections:{h:016x}")
 }
 
+/// How many words either side of a span are compared to find it again.
+const CONTEXT_WORDS: usize = 4;
+
+/// The corrections made to `old` moved onto `new`, its edited version, with how many could not
+/// be placed (the words they marked are gone).
+///
+/// A span is found again as a TextQuoteSelector is, by its exact words and their context: of
+/// the occurrences of its words in `new`, the one whose neighbouring words (up to
+/// [`CONTEXT_WORDS`] either side, punctuation aside, so "Nam ở" and "Nam, ở" agree) agree most
+/// with the span's own, the nearest to where the span stood (shifted as the text grew or
+/// shrank) on a tie. An occurrence that agrees on no neighbouring word is taken only when it is
+/// the only one: "said" in a deleted sentence is not moved onto another "said". A type change
+/// names an entity, and is kept while `new` still holds that name. Each span costs one pass
+/// over `new`: a reader's few dozen corrections re-anchor at once on 1 MB.
+pub fn reanchor(old: &str, new: &str, c: &Corrections) -> (Corrections, usize) {
+    let old_chars: Vec<char> = old.chars().collect();
+    let new_chars: Vec<char> = new.chars().collect();
+    let mut lost = 0;
+    let mut place = |s: usize, e: usize| {
+        let found = find_again(&old_chars, new, &new_chars, s, e);
+        lost += usize::from(found.is_none());
+        found
+    };
+    let removed = c.removed.iter().filter_map(|&(s, e)| place(s, e)).collect();
+    let added = c.added.iter().filter_map(|&(s, e, k)| place(s, e).map(|(s, e)| (s, e, k))).collect();
+    let retyped: Vec<_> = c.retyped.iter().filter(|(name, _, _)| !name.is_empty() && new.contains(name.as_str())).cloned().collect();
+    lost += c.retyped.len() - retyped.len();
+    (Corrections { retyped, removed, added }, lost)
+}
+
+/// Up to [`CONTEXT_WORDS`] words (runs of letters and digits) of `chars` read away from a span:
+/// `forward` from `at`, or backward from it, nearest first.
+fn words_from(chars: &[char], at: usize, forward: bool) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut step = |c: char, words: &mut Vec<String>| {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    };
+    if forward {
+        for &c in &chars[at..] {
+            step(c, &mut words);
+            if words.len() == CONTEXT_WORDS {
+                return words;
+            }
+        }
+    } else {
+        for &c in chars[..at].iter().rev() {
+            step(c, &mut words);
+            if words.len() == CONTEXT_WORDS {
+                break;
+            }
+        }
+        // Read backwards: each word's letters came last to first.
+        for w in &mut words {
+            *w = w.chars().rev().collect();
+        }
+    }
+    if !word.is_empty() && words.len() < CONTEXT_WORDS {
+        words.push(if forward { word } else { word.chars().rev().collect() });
+    }
+    words
+}
+
+/// How many words two readings agree on, nearest first, up to the first that differs.
+fn agreeing(a: &[String], b: &[String]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// Where the span `s..e` of `old` (code points) stands in `new`, if its words are still there.
+fn find_again(old: &[char], new: &str, new_chars: &[char], s: usize, e: usize) -> Option<(usize, usize)> {
+    if s >= e || e > old.len() {
+        return None;
+    }
+    let exact: String = old[s..e].iter().collect();
+    let (before, after) = (words_from(old, s, false), words_from(old, e, true));
+    // Where the span would stand if the edit grew or shrank the text evenly.
+    let expected = (s as f64 * new_chars.len() as f64 / old.len().max(1) as f64) as usize;
+    let len = e - s;
+    let (mut best, mut seen) = (None::<(usize, usize, usize)>, 0);
+    let (mut at_char, mut last_byte) = (0, 0);
+    for (byte, _) in new.match_indices(exact.as_str()) {
+        at_char += new[last_byte..byte].chars().count();
+        last_byte = byte;
+        seen += 1;
+        let start = at_char;
+        let score = agreeing(&before, &words_from(new_chars, start, false)) + agreeing(&after, &words_from(new_chars, start + len, true));
+        let distance = start.abs_diff(expected);
+        if best.is_none_or(|(bs, bd, _)| score > bs || (score == bs && distance < bd)) {
+            best = Some((score, distance, start));
+        }
+    }
+    best.filter(|&(score, _, _)| score > 0 || seen == 1).map(|(_, _, start)| (start, start + len))
+}
+
 /// `ann` with the corrections applied (spans outside `text` are ignored).
 pub fn apply(text: &str, ann: &Annotation, c: &Corrections) -> Annotation {
     let mut out = ann.clone();
@@ -90,6 +188,59 @@ mod tests {
         // Out-of-range additions are ignored, never a panic.
         c.added.push((10_000, 10_004, EntityType::Person));
         apply(T, &ann, &c);
+    }
+
+    /// The code-point span of the `n`-th (0-based) occurrence of `needle` in `text`.
+    fn span_of(text: &str, needle: &str, n: usize) -> (usize, usize) {
+        let byte = text.match_indices(needle).nth(n).expect("occurs").0;
+        let s = text[..byte].chars().count();
+        (s, s + needle.chars().count())
+    }
+
+    #[test]
+    fn corrections_follow_an_edited_text() {
+        let old = "Bão số 3 đổ bộ vào Hải Phòng. Ông Nam ở Hải Phòng nói với VTV.";
+        let new = "Sáng nay, bão số 3 đổ bộ vào Hải Phòng. Ông Nam, ở Hải Phòng, nói với VTV.";
+        let mut c = Corrections::default();
+        let second = span_of(old, "Hải Phòng", 1);
+        c.removed.push(second);
+        let vtv = span_of(old, "VTV", 0);
+        c.added.push((vtv.0, vtv.1, EntityType::Organization));
+        c.retyped.push(("Nam".into(), EntityType::Location, EntityType::Person));
+        let (moved, lost) = reanchor(old, new, &c);
+        assert_eq!(lost, 0);
+        // The second "Hải Phòng" is still the second one, though both moved.
+        assert_eq!(moved.removed, vec![span_of(new, "Hải Phòng", 1)]);
+        assert_eq!(moved.added, vec![(span_of(new, "VTV", 0).0, span_of(new, "VTV", 0).1, EntityType::Organization)]);
+        assert_eq!(moved.retyped, c.retyped);
+    }
+
+    #[test]
+    fn the_context_picks_among_repeated_words_and_gone_words_are_counted() {
+        let old = "Police said. Rescuers said later. Officials said nothing.";
+        let new = "Officials said nothing. Police said.";
+        let c = Corrections { removed: vec![span_of(old, "said", 2), span_of(old, "said", 1)], ..Default::default() };
+        let (moved, lost) = reanchor(old, new, &c);
+        // "Officials said" moved to the front; "Rescuers said later" is gone.
+        assert_eq!(moved.removed, vec![span_of(new, "said", 0)]);
+        assert_eq!(lost, 1);
+        // A retyped name the new text no longer holds is lost too; bad spans never panic.
+        let c = Corrections {
+            retyped: vec![("Rescuers".into(), EntityType::Person, EntityType::Organization)],
+            added: vec![(50, 10, EntityType::Person), (0, 999, EntityType::Person)],
+            ..Default::default()
+        };
+        assert_eq!(reanchor(old, new, &c).1, 3);
+    }
+
+    #[test]
+    fn an_unchanged_text_keeps_every_correction() {
+        let c = Corrections {
+            removed: vec![span_of(T, "Aliyev", 1)],
+            added: vec![(span_of(T, "AzTV", 0).0, span_of(T, "AzTV", 0).1, EntityType::Organization)],
+            retyped: vec![("Baku".into(), EntityType::Location, EntityType::Organization)],
+        };
+        assert_eq!(reanchor(T, T, &c), (c, 0));
     }
 
     #[test]
