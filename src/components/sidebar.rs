@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::article::type_label;
 use crate::dom::reveal_at;
 use crate::render::chart::{casualty_bars, timeline_axis};
-use crate::render::summary::{entities_of, figure, timeline_order};
+use crate::render::summary::{entities_of, figure, plain, row_matches, timeline_order, EntityRow};
 use crate::state::{casualty_id, date_id, mention_id, Ui};
 
 /// Rows a list shows before its "Show more" button: a long transcript has thousands of dates,
@@ -55,49 +55,81 @@ pub fn Sidebar(ann: Annotation) -> impl IntoView {
     }
 }
 
+/// The entities by type, most mentioned first. The list follows the legend's type toggles (a
+/// hidden type is named, not listed) and a filter box: a name, or another way the article
+/// writes it, holding what was typed, case, accents and tones aside ("ha noi" finds "Hà Nội").
 #[component]
 fn EntitiesPanel(ann: Annotation) -> impl IntoView {
     let ui = expect_context::<Ui>();
+    let filter = RwSignal::new(String::new());
+    let wanted = Memo::new(move |_| filter.with(|f| plain(f.trim())));
+    // Where each entity is first mentioned: where a click on its row goes.
+    let first: Vec<usize> = ann.entities.iter().map(|e| e.mentions.first().map(|m| m.start).unwrap_or(0)).collect();
+    let all_rows: Vec<Vec<EntityRow>> = EntityType::ALL.iter().map(|&k| entities_of(&ann, k)).collect();
+    let any_kept = {
+        let all_rows = all_rows.clone();
+        Memo::new(move |_| wanted.with(|f| all_rows.iter().flatten().any(|r| row_matches(r, f))))
+    };
     let groups = EntityType::ALL
         .iter()
-        .map(|&k| {
-            let rows = entities_of(&ann, k);
-            let count = rows.len();
+        .zip(all_rows)
+        .map(|(&k, rows)| {
             let limit = RwSignal::new(FIRST_ROWS);
-            let ann = ann.clone();
-            let items = move || rows
-                .iter()
-                .take(limit.get())
-                .cloned()
-                .map(|r| {
-                    let e = r.index;
-                    let first = ann.entities[e].mentions.first().map(|m| m.start).unwrap_or(0);
-                    let aliases = (!r.aliases.is_empty()).then(|| view! { <span class="aliases">{r.aliases.join(", ")}</span> });
-                    let class = move || format!("entity ent-{}{}", k.as_str(), if ui.selected.get() == Some(e) { " sel" } else { "" });
-                    view! {
-                        <li>
-                            <button class=class on:click=move |_| { ui.selected.set(Some(e)); ui.step.set(0); reveal_at(ui, mention_id(e, first), first); }>
-                                <span class="name">{r.name}</span>
-                                <span class="count" title="mentions">{r.mentions}</span>
-                                {aliases}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view();
-            (count > 0).then(|| view! {
-                <div class="entity-group">
-                    <h4>{type_label(k)}" "<span class="muted">{count}</span></h4>
-                    <ul>{items}</ul>
-                    {show_more(count, limit)}
-                </div>
-            })
+            let total = rows.len();
+            let kept = Memo::new(move |_| wanted.with(|f| rows.iter().filter(|r| row_matches(r, f)).cloned().collect::<Vec<_>>()));
+            let first = first.clone();
+            move || {
+                if total == 0 {
+                    return None;
+                }
+                if ui.hidden.with(|h| h.contains(&k)) {
+                    return Some(view! { <p class="muted hidden-type">{format!("{}: {total} hidden (the legend above the article shows them again).", type_label(k))}</p> }.into_any());
+                }
+                let rows = kept.get();
+                if rows.is_empty() {
+                    return None;
+                }
+                let count = rows.len();
+                let items = rows
+                    .into_iter()
+                    .take(limit.get())
+                    .map(|r| {
+                        let e = r.index;
+                        let at = first[e];
+                        let aliases = (!r.aliases.is_empty()).then(|| view! { <span class="aliases">{r.aliases.join(", ")}</span> });
+                        let class = move || format!("entity ent-{}{}", k.as_str(), if ui.selected.get() == Some(e) { " sel" } else { "" });
+                        view! {
+                            <li>
+                                <button class=class on:click=move |_| { ui.selected.set(Some(e)); ui.step.set(0); reveal_at(ui, mention_id(e, at), at); }>
+                                    <span class="name">{r.name}</span>
+                                    <span class="count" title="mentions">{r.mentions}</span>
+                                    {aliases}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let of = if count < total { format!("{count} of {total}") } else { total.to_string() };
+                Some(view! {
+                    <div class="entity-group">
+                        <h4>{type_label(k)}" "<span class="muted">{of}</span></h4>
+                        <ul>{items}</ul>
+                        {show_more(count, limit)}
+                    </div>
+                }.into_any())
+            }
         })
         .collect_view();
+    let none = ann.entities.is_empty();
     view! {
         <section class="panel" aria-labelledby="entities-h">
             <h3 id="entities-h">"Entities"</h3>
-            {ann.entities.is_empty().then(|| view! { <p class="empty">"No entities found."</p> })}
+            {none.then(|| view! { <p class="empty">"No entities found."</p> })}
+            {(!none).then(|| view! {
+                <input type="search" class="filter" placeholder="Filter entities…" aria-label="Filter entities"
+                    prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+            })}
+            {move || (!any_kept.get()).then(|| view! { <p class="empty" role="status">{format!("No entity matches “{}”.", filter.get().trim())}</p> })}
             {groups}
         </section>
     }

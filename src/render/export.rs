@@ -4,7 +4,6 @@
 
 use annotator_core::Annotation;
 use serde_json::{json, Value};
-use unicode_normalization::UnicodeNormalization;
 
 /// What an article's exports are named: an opened file's own name without its extension, or,
 /// for pasted text, its headline as a file name ("Lũ quét ở Lào Cai, 3 người chết" ->
@@ -16,11 +15,7 @@ pub fn export_stem(name: &str, text: &str) -> String {
     }
     let headline = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     let mut slug = String::new();
-    for c in headline.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
-        let c = match c {
-            'đ' | 'Đ' => 'd',
-            c => c.to_ascii_lowercase(),
-        };
+    for c in crate::render::summary::plain(headline).chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c);
         } else if !slug.is_empty() && !slug.ends_with('-') {

@@ -2,6 +2,7 @@
 //! mentions, the timeline in chronological order, casualty figures as readable text.
 
 use annotator_core::{Annotation, Casualty, EntityType};
+use unicode_normalization::UnicodeNormalization;
 
 /// An entity as the sidebar lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +33,24 @@ pub fn entities_of(ann: &Annotation, kind: EntityType) -> Vec<EntityRow> {
         .collect();
     rows.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
     rows
+}
+
+/// `s` as a reader types it in a search box: lower case, without accents or tone marks, "đ" as
+/// "d" ("Hà Nội" is found by "ha noi"). The export's file names use it too.
+pub fn plain(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(|c| match c {
+            'đ' | 'Đ' => 'd'.to_lowercase(),
+            c => c.to_lowercase(),
+        })
+        .collect()
+}
+
+/// Whether an entity row answers a filter (already [`plain`]): its name or another way the
+/// article writes it holds the filter; an empty filter keeps every row.
+pub fn row_matches(row: &EntityRow, filter: &str) -> bool {
+    filter.is_empty() || std::iter::once(&row.name).chain(&row.aliases).any(|n| plain(n).contains(filter))
 }
 
 /// Indices of timeline items in chronological order (text order among equal values).
@@ -68,6 +87,18 @@ mod tests {
         assert_eq!(figure(&cas(None, Some(200))), "≤ 200");
         assert_eq!(figure(&cas(Some(20), Some(99))), "20–99");
         assert_eq!(figure(&cas(None, None)), "—");
+    }
+
+    #[test]
+    fn filters_ignore_case_accents_and_tones() {
+        assert_eq!(plain("Hà Nội"), "ha noi");
+        assert_eq!(plain("ĐÀ NẴNG"), "da nang");
+        assert_eq!(plain("Zelenskyy"), "zelenskyy");
+        let row = EntityRow { index: 0, name: "Thành phố Hồ Chí Minh".into(), mentions: 2, aliases: vec!["TP.HCM".into()] };
+        assert!(row_matches(&row, &plain("ho chi")));
+        assert!(row_matches(&row, &plain("tp.hcm")), "another way the article writes it");
+        assert!(row_matches(&row, ""));
+        assert!(!row_matches(&row, &plain("hà nội")));
     }
 
     #[test]
