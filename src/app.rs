@@ -154,8 +154,12 @@ pub fn Annotator(
             }
         };
         // An edited text starts with the corrections carried over from its last version.
-        let carried = ui.carry.try_update_value(Option::take).flatten().filter(|(k, _)| *k == key).map(|(_, c)| c);
-        ui.load_corrections(if saved.is_empty() { carried.unwrap_or_default() } else { saved });
+        // An opened project file brings its own, which win over those saved here.
+        let carried = ui.carry.try_update_value(Option::take).flatten().filter(|c| c.key == key);
+        ui.load_corrections(match carried {
+            Some(c) if c.wins || saved.is_empty() => c.corrections,
+            _ => saved,
+        });
     });
     // Corrections are written as they are made (they survive a reload or a crash).
     Effect::new(move |prev: Option<()>| {
@@ -287,7 +291,7 @@ pub fn Annotator(
                         {sidebar.then(|| view! {
                             <button class="skip-link" on:click=move |ev| crate::dom::focus_in_root(&ev, ".sidebar")>"Skip past the article to its summary"</button>
                         })}
-                        <Toolbar text=t.clone() ann=ann.clone() name=name />
+                        <Toolbar text=t.clone() ann=ann.clone() name=name lang=lang date=date />
                         <ArticleView layout=layout ann=ann.clone() />
                     </div>
                     {sidebar.then(|| view! { <Sidebar ann=ann.clone() /> })}

@@ -43,9 +43,21 @@ pub struct Ui {
     pub help: RwSignal<bool>,
     /// A short confirmation for screen readers and eyes ("Copied…"), read out politely.
     pub status: RwSignal<Option<String>>,
-    /// Corrections carried from an edited text to its new version, with the new text's
-    /// storage key: taken when that text's corrections are loaded, if it has none of its own.
-    pub carry: StoredValue<Option<(String, Corrections)>>,
+    /// Corrections brought to the next article put on screen: taken when its corrections are
+    /// loaded.
+    pub carry: StoredValue<Option<Carry>>,
+}
+
+/// Corrections for an article about to be put on screen: an edited text's, carried over from
+/// its last version, or those of a project file opened.
+#[derive(Clone, Debug)]
+pub struct Carry {
+    /// The storage key of the text they belong to ([`crate::render::corrections::storage_key`]).
+    pub key: String,
+    pub corrections: Corrections,
+    /// Whether they replace corrections saved for that text (an opened file says what the
+    /// reader wants), or only stand in when there are none (an edit).
+    pub wins: bool,
 }
 
 /// How many changes of corrections can be undone.

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use crate::dom::read_file;
 use crate::render::corrections::{reanchor, storage_key};
 use crate::render::input::{check_size, prepare};
+use crate::render::reopen::{is_json, read_project};
 use crate::session::Saved;
-use crate::state::Ui;
+use crate::state::{Carry, Ui};
 use annotator_core::Language;
 
 /// Puts an article on screen with its options: a new one's ([`Saved::new_article`]) or those
@@ -19,13 +20,28 @@ pub fn open_article(text: RwSignal<String>, name: RwSignal<String>, lang: RwSign
     text.set(article.text);
 }
 
-/// Loads a file into the page, or says why not.
+/// Loads a file into the page, or says why not: an article (.txt, .html), or this page's
+/// JSON export, which brings back its article with the options and corrections it had.
 pub fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>, ui: Ui) {
     wasm_bindgen_futures::spawn_local(async move {
-        match read_file(file).await.and_then(|(n, raw)| prepare(&n, &raw).map(|t| (n, t))) {
-            Ok((n, t)) => {
+        let opened = read_file(file).await.and_then(|(n, raw)| match is_json(&n) {
+            true => read_project(&n, &raw).map(|(article, c)| (n, article, Some(c))),
+            false => prepare(&n, &raw).map(|t| (n.clone(), Saved::new_article(n, t), None)),
+        });
+        match opened {
+            Ok((file_name, article, corrections)) => {
                 ui.notice.set(None);
-                open_article(text, name, lang, date, Saved::new_article(n, t));
+                if let Some(c) = corrections {
+                    let n = c.retyped.len() + c.removed.len() + c.added.len();
+                    ui.tell(format!("Opened {file_name}: the article with {n} {}.", if n == 1 { "correction" } else { "corrections" }));
+                    if text.with_untracked(|t| *t == article.text) {
+                        // The same article is on screen: its corrections change, undoably.
+                        ui.correct(|now| *now = c);
+                    } else {
+                        ui.carry.set_value(Some(Carry { key: storage_key(&article.text), corrections: c, wins: true }));
+                    }
+                }
+                open_article(text, name, lang, date, article);
             }
             Err(msg) => ui.notice.set(Some(msg)),
         }
@@ -49,7 +65,7 @@ fn carry_corrections(old: &str, new: &str, ui: Ui) {
         (kept, lost) => format!("{kept} of {total} corrections carried over to the edited text; {lost} could not be placed (the words they marked are gone)."),
     });
     if !moved.is_empty() {
-        ui.carry.set_value(Some((storage_key(new), moved)));
+        ui.carry.set_value(Some(Carry { key: storage_key(new), corrections: moved, wins: false }));
     }
 }
 
@@ -83,7 +99,7 @@ pub fn InputPanel(
             </button>
             <label class="btn file">
                 "Open file…"
-                <input type="file" accept=".txt,.html,.htm,text/plain,text/html" class="sr-only"
+                <input type="file" accept=".txt,.html,.htm,.json,text/plain,text/html,application/json" class="sr-only"
                     on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         if let Some(file) = input.files().and_then(|f| f.get(0)) {

@@ -11,10 +11,12 @@ use crate::components::article::type_label;
 use crate::components::help::tag_key;
 use crate::dom::{close_menu, copy, download, step_mention};
 use crate::render::export::{casualties_csv, timeline_csv, to_json, web_annotations, with_bom};
+use crate::render::reopen::project_json;
+use crate::session::Saved;
 use crate::state::Ui;
 
 #[component]
-pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> impl IntoView {
+pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let toggles = EntityType::ALL
         .iter()
@@ -118,7 +120,7 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
     let stem_text = text.clone();
     let base = Memo::new(move |_| crate::render::export::export_stem(&name.get(), &stem_text));
     let (a1, a2, a3, a4, a5) = (ann.clone(), ann.clone(), ann.clone(), ann.clone(), ann.clone());
-    let t4 = text.clone();
+    let (t1, t4) = (text.clone(), text.clone());
     view! {
         <div class="toolbar">
             <div class="legend" role="group" aria-label="Entity types">
@@ -147,7 +149,11 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>) -> im
             <details class="export">
                 <summary class="btn">"Export"</summary>
                 <div class="export-menu">
-                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.annotation.json", base.get()), "application/json", &to_json(&a1)) }>"JSON (annotation)"</button>
+                    <button class="btn ghost" on:click=move |ev| { close_menu(&ev); 
+                        // With the article and the corrections: opening the file again restores both.
+                        let article = Saved { name: name.get_untracked(), text: t1.to_string(), lang: lang.get_untracked(), date: date.get_untracked() };
+                        download(&format!("{}.annotation.json", base.get()), "application/json", &project_json(&a1, &article, &ui.corrections.get_untracked()))
+                    } title="The annotation with the article and your corrections: open it again to go on">"JSON (annotation)"</button>
                     <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.casualties.csv", base.get()), "text/csv", &with_bom(&casualties_csv(&a2))) }>"Casualties CSV"</button>
                     <button class="btn ghost" on:click=move |ev| { close_menu(&ev); download(&format!("{}.timeline.csv", base.get()), "text/csv", &with_bom(&timeline_csv(&a3))) }>"Timeline CSV"</button>
                     <button class="btn ghost" on:click=move |ev| {

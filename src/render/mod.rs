@@ -5,4 +5,5 @@ pub mod corrections;
 pub mod export;
 pub mod input;
 pub mod layout;
+pub mod reopen;
 pub mod summary;
