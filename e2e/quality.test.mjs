@@ -58,3 +58,76 @@ test('keyboard only: Tab reaches a mention, its card opens, Enter selects, Escap
   assert.equal(await page.getByRole('tooltip').count(), 0);
   await page.close();
 });
+
+/** Selects the first occurrence of `needle` in the article's text, as a mouse drag would. */
+async function selectText(page, needle) {
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.querySelector('.article'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent.indexOf(needle);
+      if (i >= 0) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + needle.length);
+        getSelection().removeAllRanges();
+        getSelection().addRange(r);
+        return;
+      }
+    }
+    throw new Error('not found: ' + needle);
+  }, needle);
+  await page.locator('.article').dispatchEvent('mouseup');
+}
+
+// axe in the states a reader passes through, not only on a fresh page: a card open, the tag
+// bar open, the help open, a filter with no match, a file refused, an empty text's error.
+for (const [label, viewport, colorScheme] of [['desktop light', { width: 1366, height: 900 }, 'light'], ['phone dark', { width: 360, height: 740 }, 'dark']]) {
+  test(`axe-core: nothing serious in any state (${label})`, async () => {
+    const page = await browser.newPage({ viewport, colorScheme });
+    await page.goto(server.url);
+    await page.locator('.article .headline').waitFor();
+    await page.addScriptTag({ path: AXE });
+    const found = {};
+    const check = async (state) => {
+      const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
+      if (bad.length) found[state] = bad;
+      await page.screenshot({ path: path.join(SCREENSHOTS, `axe-${state}-${label.replace(' ', '-')}.png`) });
+    };
+    // A card open (keyboard focus on a mention).
+    await page.locator('.article .ent-person').first().focus();
+    await page.getByRole('tooltip').waitFor();
+    await check('card');
+    // The tag bar open over selected text.
+    await selectText(page, 'Hồ chứa nước');
+    await page.getByRole('group', { name: 'Tag the selected text' }).waitFor();
+    await check('tag-bar');
+    await page.keyboard.press('Escape');
+    // The key to marks and shortcuts.
+    await page.getByRole('button', { name: 'Keyboard shortcuts and marks' }).click();
+    await page.locator('.help-panel').waitFor();
+    await check('help');
+    await page.keyboard.press('Escape');
+    // A filter that matches nothing.
+    if (viewport.width < 600) await page.locator('.sidebar [role="tab"]', { hasText: 'Entities' }).click();
+    await page.locator('.sidebar input.filter').fill('zzzz');
+    await page.locator('.sidebar .empty', { hasText: 'No entity matches' }).waitFor();
+    await check('filter-empty');
+    // A file refused: the notice banner.
+    await page.locator('input[type="file"]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"entities": []}') });
+    await page.locator('.notice[role="alert"]').waitFor();
+    await check('notice');
+    // An empty text: the error in place of the article.
+    await page.getByRole('button', { name: 'Edit text' }).click();
+    await page.locator('#article-input').fill('   ');
+    await page.getByRole('button', { name: 'Annotate' }).click();
+    await page.locator('.empty-state[role="alert"]').waitFor();
+    // A sentence saying what is wrong; what to do stands once, in the hint under it.
+    const [message, hint] = await page.locator('.empty-state p').allInnerTexts();
+    assert.equal(message, 'The text is empty: there is nothing to annotate.');
+    assert.match(hint, /Paste an article/);
+    await check('empty-text');
+    assert.deepEqual(found, {});
+    await page.close();
+  });
+}

@@ -19,8 +19,8 @@ pub type Annotated = Result<(Arc<String>, Layout, Annotation), String>;
 
 /// Annotates `text` with the options typed in the page.
 pub fn annotate_for_page(text: &str, lang: &str, date: &str) -> Annotated {
-    let options = Options::parse(Some(lang), Some(date)).map_err(|e| e.to_string())?;
-    let ann = annotate(text, &options).map_err(|e| e.to_string())?;
+    let options = Options::parse(Some(lang), Some(date)).map_err(|e| crate::render::input::engine_error(&e))?;
+    let ann = annotate(text, &options).map_err(|e| crate::render::input::engine_error(&e))?;
     Ok((Arc::new(text.to_string()), layout(text, &ann), ann))
 }
 

@@ -15,6 +15,21 @@ pub fn check_size(what: &str, bytes: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// What the page says when the engine refuses a text. The engine's messages are the command
+/// line's (lower case, each with its remedy); on the page the remedy stands in the hint under
+/// the message, so the message says only what is wrong, as a sentence.
+pub fn engine_error(e: &annotator_core::Error) -> String {
+    match e {
+        annotator_core::Error::EmptyText => "The text is empty: there is nothing to annotate.".to_string(),
+        annotator_core::Error::BinaryText => "This looks like a binary file, not an article's text.".to_string(),
+        other => {
+            let m = other.to_string();
+            let mut c = m.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or(m)
+        }
+    }
+}
+
 /// Whether `raw` is HTML (by name, or by its first tag).
 pub fn looks_html(name: &str, raw: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -49,6 +64,15 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn engine_errors_read_as_sentences() {
+        use annotator_core::{annotate, Error, Options};
+        let empty = annotate("  \n ", &Options::default()).unwrap_err();
+        assert_eq!(engine_error(&empty), "The text is empty: there is nothing to annotate.");
+        assert!(engine_error(&Error::InvalidLanguage("fr".into())).starts_with("Invalid language"));
+        assert!(engine_error(&Error::BinaryText).starts_with("This looks like a binary file"));
+    }
 
     #[test]
     fn html_files_become_text() {
