@@ -151,7 +151,7 @@ impl<'a> Ctx<'a> {
     /// Whether a trigger of a role that introduces a name (a title, a place word, an
     /// organization's head) stands at `i`: name runs are cut there.
     pub fn introduces_name(&self, i: usize) -> Option<(usize, Role)> {
-        self.role_at(i, &[Role::PersonTitle, Role::PersonTitleKept, Role::LocPrefix, Role::LocNamed, Role::LocInstitution, Role::LocBare, Role::OrgHead, Role::OrgStandalone, Role::OrgMedia, Role::WeaponHead])
+        self.role_at(i, &[Role::PersonTitle, Role::PersonTitleKept, Role::LocPrefix, Role::LocNamed, Role::LocInstitution, Role::LocBare, Role::OrgHead, Role::OrgStandalone, Role::OrgMedia, Role::OrgBare, Role::WeaponHead])
     }
 
     /// A trigger of one of `want` roles that ends right before token `end`: (start, role).

@@ -57,6 +57,9 @@ pub enum Role {
     OrgHead,
     OrgStandalone,
     OrgMedia,
+    /// A company's kind before its name, outside the mention ("hãng xe Phương Trang"): the
+    /// name after it is an organization's, as after [`Role::OrgMedia`].
+    OrgBare,
     OrgSuffix,
     LocSuffix,
     WeaponHead,
@@ -104,6 +107,7 @@ impl Role {
             "org_head" => Role::OrgHead,
             "org_standalone" => Role::OrgStandalone,
             "org_media" => Role::OrgMedia,
+            "org_bare" => Role::OrgBare,
             "org_suffix" => Role::OrgSuffix,
             "loc_suffix" => Role::LocSuffix,
             "weapon_head" => Role::WeaponHead,

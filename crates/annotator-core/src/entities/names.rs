@@ -227,7 +227,7 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
             let e = if b + 1 < ctx.len() && ctx.key_is(b, &["of"]) && ctx.is_name_word(b + 1) { b + 2 } else { b };
             return Some(Mention::strong(s..e, EntityType::Person, ctx.join(s..e)));
         }
-        Some(Role::OrgMedia) => return strong(EntityType::Organization),
+        Some(Role::OrgMedia | Role::OrgBare) => return strong(EntityType::Organization),
         Some(Role::WeaponHead) if single || ctx.tk[a].text.chars().any(|c| c.is_ascii_digit()) => return strong(EntityType::Weapon),
         _ => {}
     }
@@ -341,5 +341,5 @@ fn ministry_field(ctx: &Ctx, a: usize) -> Option<usize> {
 
 /// The role of the trigger right before token `a`, if any.
 fn before(ctx: &Ctx, a: usize) -> Option<Role> {
-    ctx.role_ending_at(a, &[Role::PersonTitle, Role::PersonTitleKept, Role::LocPrefix, Role::LocNamed, Role::LocInstitution, Role::LocBare, Role::OrgMedia, Role::WeaponHead]).map(|(_, r)| r)
+    ctx.role_ending_at(a, &[Role::PersonTitle, Role::PersonTitleKept, Role::LocPrefix, Role::LocNamed, Role::LocInstitution, Role::LocBare, Role::OrgMedia, Role::OrgBare, Role::WeaponHead]).map(|(_, r)| r)
 }
