@@ -339,6 +339,7 @@ fn clubs_named_after_sponsors(doc: &Document, mentions: &mut Vec<Mention>) {
         covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
     }
     let mut clubs: Vec<(usize, usize)> = Vec::new();
+    let mut places: Vec<Mention> = Vec::new();
     for m in mentions.iter().filter(|m| m.kind != EntityType::Person || m.origin != Origin::Rule) {
         // (A place the club cue rule has already made a club counts too.)
         let listed = matches!(m.origin, Origin::List | Origin::AmbiguousList) && matches!(m.kind, EntityType::Location | EntityType::Organization) && !country(m);
@@ -352,6 +353,11 @@ fn clubs_named_after_sponsors(doc: &Document, mentions: &mut Vec<Mention>) {
         // Clubs come in text order; one overlapping the last ("SHB Đà Nẵng Quảng Nam") is none.
         if s < m.tokens.start && clubs.last().is_none_or(|&(_, e)| e <= s) {
             clubs.push((s, m.tokens.end));
+            // The place stays a place inside its club's name, as places do inside other
+            // organizations' (a reader looking for Gia Lai finds it in "HA Gia Lai").
+            if m.kind == EntityType::Location {
+                places.push(m.clone());
+            }
         }
     }
     // "Hoàng Anh Gia Lai", read as a full name: a person's name does not end on a province.
@@ -359,11 +365,15 @@ fn clubs_named_after_sponsors(doc: &Document, mentions: &mut Vec<Mention>) {
     let titled = |k: usize| k > 0 && trigger(k - 1);
     for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 3 && !titled(m.tokens.start)) {
         let last_two = key(&doc.tokens[m.tokens.end - 2..m.tokens.end].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
-        if lexicon.listed(&last_two).any(|known| known.kind == EntityType::Location && !known.country) {
+        let province = lexicon.listed(&last_two).find(|known| known.kind == EntityType::Location && !known.country).map(|known| (known.canonical.clone(), known.origin()));
+        if let Some((canonical, origin)) = province {
             m.kind = EntityType::Organization;
+            places.push(Mention::strong(m.tokens.end - 2..m.tokens.end, EntityType::Location, canonical).from(origin));
         }
     }
     if clubs.is_empty() {
+        mentions.extend(places);
+        mentions.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
         return;
     }
     // What a club holds or overlaps goes (per token, not per club and mention).
@@ -378,6 +388,7 @@ fn clubs_named_after_sponsors(doc: &Document, mentions: &mut Vec<Mention>) {
         club.origin = Origin::Rule;
         mentions.push(club);
     }
+    mentions.extend(places);
     mentions.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
 }
 
