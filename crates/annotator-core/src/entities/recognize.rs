@@ -381,6 +381,9 @@ fn gazetteer_at(ctx: &Ctx, i: usize) -> Option<(usize, &'static Known)> {
 
 /// Vietnamese titles of address, kinship and trade: unlike an office ("Tổng thống Mỹ"), they
 /// are never followed by the name of a country as such.
+/// The points of the compass that open Vietnamese names of regions and namesakes.
+const COMPASS: &[&str] = &["bắc", "nam", "đông", "tây"];
+
 const PERSONAL_TITLES: &[&str] = &["ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "bé", "cháu", "bầu", "hlv", "cầu thủ", "tiền vệ", "tiền đạo", "thủ môn", "hậu vệ", "trung vệ", "danh thủ", "ca sĩ", "diễn viên", "nghệ sĩ", "nhà văn"];
 
 /// Pass 1: gazetteer phrases, longest first.
@@ -397,6 +400,16 @@ fn gazetteer(ctx: &Ctx, covered: &mut [bool]) -> Vec<Mention> {
         // "Delta" in "Delta News" a place (see [`super::names::foreign_org_end`]).
         if ctx.role_at(i, &[Role::Compound]).is_some_and(|(l, _)| l > len) || ctx.inside_compound(i) || super::names::foreign_org_end(ctx, i).is_some_and(|e| e > i + len) {
             i += 1;
+            continue;
+        }
+        // Vietnamese: a point of the compass before a known place that is no country names a
+        // part or a namesake of it, one place ("Bắc Carolina", "Tây Virginia", "Bắc Đại Tây
+        // Dương"); before a country it is a region of the country, left as the country
+        // ("Bắc Iraq").
+        if ctx.lang == Language::Vi && k.kind == EntityType::Location && !k.country && i > 0 && ctx.key_is(i - 1, COMPASS) && ctx.tk[i - 1].cap && !covered[i - 1] && (i < 2 || !ctx.is_name_word(i - 2) || ctx.tk[i - 1].sentence_start) {
+            out.push(Mention::strong(i - 1..i + len, EntityType::Location, ctx.join(i - 1..i + len)));
+            covered[i - 1..i + len].iter_mut().for_each(|c| *c = true);
+            i += len;
             continue;
         }
         // Vietnamese: a known name glued to a capitalised word before it is part of a longer
