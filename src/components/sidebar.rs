@@ -206,27 +206,43 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
 #[component]
 fn TimelinePanel(ann: Annotation) -> impl IntoView {
     let ui = expect_context::<Ui>();
-    let (ticks, reference) = timeline_axis(&ann);
-    let axis = (!ticks.is_empty()).then(|| {
+    // The axis is drawn 300 units wide: marks closer than a dot (12 units) share one.
+    let axis = timeline_axis(&ann, 12.0 / 300.0).map(|axis| {
         let x = |at: f64| 10.0 + at * 300.0;
-        let dots = ticks
+        let marks = axis
+            .marks
             .iter()
-            .map(|t| {
-                let i = t.index;
-                let label = ann.timeline[i].value.clone();
-                let at = ann.timeline[i].start;
-                view! { <circle cx=format!("{:.1}", x(t.at)) cy="20" r="5" class="tick" on:click=move |_| reveal_at(ui, date_id(i), at)><title>{label}</title></circle> }
+            .map(|m| {
+                let (first, n) = (m.dates[0].1, m.items());
+                let at = ann.timeline[first].start;
+                let (label, title) = (m.label(), m.label());
+                let go = move || reveal_at(ui, date_id(first), at);
+                let (cx, r) = (format!("{:.1}", x(m.at)), if n > 1 { "7" } else { "5" });
+                // A dot is a button: Tab reaches it, Enter or Space shows the sentence of its
+                // first date, as a click does.
+                view! {
+                    <g class="mark" tabindex="0" role="button" aria-label=label
+                        on:click=move |_| go()
+                        on:keydown=move |ev: web_sys::KeyboardEvent| if matches!(ev.key().as_str(), "Enter" | " ") { ev.prevent_default(); go() }>
+                        <title>{title}</title>
+                        <circle cx=cx.clone() cy="26" r=r class="tick" />
+                        {(n > 1).then(|| view! { <text x=cx y="29" class="tick-count" text-anchor="middle">{n.min(99).to_string()}</text> })}
+                    </g>
+                }
             })
             .collect_view();
-        let refmark = reference.map(|r| view! {
-            <g><line x1=format!("{:.1}", x(r)) x2=format!("{:.1}", x(r)) y1="6" y2="34" class="ref-line" />
-            <text x=format!("{:.1}", x(r)) y="46" class="ref-label" text-anchor={if r > 0.8 { "end" } else if r < 0.2 { "start" } else { "middle" }}>{ann.reference_date.clone().unwrap_or_default()}</text></g>
+        let refmark = axis.reference.map(|r| view! {
+            <g><line x1=format!("{:.1}", x(r)) x2=format!("{:.1}", x(r)) y1="14" y2="38" class="ref-line" />
+            <text x=format!("{:.1}", x(r)) y="10" class="ref-label" text-anchor={if r > 0.8 { "end" } else if r < 0.2 { "start" } else { "middle" }}>{format!("reference {}", ann.reference_date.clone().unwrap_or_default())}</text></g>
         });
+        let range = format!("Dated events from {} to {} on a time axis; the dashed line marks the reference date (the publication date, when known)", axis.from, axis.to);
         view! {
-            <svg class="axis" viewBox="0 0 320 50" role="img" aria-label="Dated events on a time axis; the line marks the reference date">
-                <line x1="10" x2="310" y1="20" y2="20" class="axis-line" />
-                {dots}
+            <svg class="axis" viewBox="0 0 320 60" role="group" aria-label=range>
+                <line x1="10" x2="310" y1="26" y2="26" class="axis-line" />
+                {marks}
                 {refmark}
+                <text x="10" y="54" class="range-label" text-anchor="start">{axis.from.clone()}</text>
+                <text x="310" y="54" class="range-label" text-anchor="end">{axis.to.clone()}</text>
             </svg>
         }
     });

@@ -33,11 +33,44 @@ pub fn casualty_bars(ann: &Annotation) -> Vec<Bar> {
     bars
 }
 
-/// A point on the timeline axis: where (0–1 along it) an item falls.
+/// A mark on the timeline axis: one date, or several dates too close to tell apart at the
+/// axis's width, drawn as one larger dot with their count.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Tick {
-    pub index: usize,
+pub struct Mark {
+    /// Where (0–1 along the axis) the mark stands.
     pub at: f64,
+    /// The dates it stands for, earliest first: (value, the first timeline item with that
+    /// value, how many items have it).
+    pub dates: Vec<(String, usize, usize)>,
+}
+
+impl Mark {
+    /// How many dated items the mark stands for.
+    pub fn items(&self) -> usize {
+        self.dates.iter().map(|d| d.2).sum()
+    }
+
+    /// What the mark says to a screen reader and on hover: "2020-09-27: 2 dated events", or
+    /// "2020-09-27 to 2020-10-01: 3 dates, 5 dated events".
+    pub fn label(&self) -> String {
+        let n = self.items();
+        let events = format!("{n} dated event{}", if n == 1 { "" } else { "s" });
+        match (self.dates.first(), self.dates.last()) {
+            (Some(a), Some(b)) if self.dates.len() > 1 => format!("{} to {}: {} dates, {events}", a.0, b.0, self.dates.len()),
+            (Some(a), _) => format!("{}: {events}", a.0),
+            _ => String::new(),
+        }
+    }
+}
+
+/// The timeline axis: its marks, where the reference date stands, and the dates at its two
+/// ends (the range it spans).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    pub marks: Vec<Mark>,
+    pub reference: Option<f64>,
+    pub from: String,
+    pub to: String,
 }
 
 /// The first day a value covers ("2020-10" → 1 October).
@@ -50,27 +83,52 @@ pub fn first_day(value: &str) -> Option<Date> {
     }
 }
 
-/// Positions of the timeline items and of the reference date on one axis, spanning the
-/// earliest to the latest day (with the reference date included). One tick per distinct
-/// value (its first item): a long transcript repeats the same dates hundreds of times.
-pub fn timeline_axis(ann: &Annotation) -> (Vec<Tick>, Option<f64>) {
-    let mut seen = std::collections::HashSet::new();
-    let days: Vec<(usize, i64)> = ann
-        .timeline
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| seen.insert(t.value.as_str()))
-        .filter_map(|(i, t)| first_day(&t.value).map(|d| (i, d.to_days())))
-        .collect();
-    let reference = ann.reference_date.as_deref().and_then(Date::parse_iso).map(Date::to_days);
-    let all = days.iter().map(|d| d.1).chain(reference);
-    let (lo, hi) = all.clone().fold((i64::MAX, i64::MIN), |(a, b), x| (a.min(x), b.max(x)));
-    if lo > hi {
-        return (Vec::new(), None);
+/// The axis of `ann`'s timeline, spanning its earliest to its latest day (with the reference
+/// date included); `None` when no item has a calendar day. Dates closer than `min_gap` (a
+/// share of the axis: a dot's width) share one mark, so that close events are neither drawn
+/// over each other nor out of reach of a click.
+pub fn timeline_axis(ann: &Annotation, min_gap: f64) -> Option<Axis> {
+    let mut per_value: BTreeMap<i64, Vec<(String, usize, usize)>> = BTreeMap::new();
+    let mut index: std::collections::HashMap<&str, (i64, usize)> = std::collections::HashMap::new();
+    for (i, t) in ann.timeline.iter().enumerate() {
+        if let Some(&(day, k)) = index.get(t.value.as_str()) {
+            if let Some(d) = per_value.get_mut(&day).and_then(|v| v.get_mut(k)) {
+                d.2 += 1;
+            }
+            continue;
+        }
+        let Some(day) = first_day(&t.value).map(Date::to_days) else { continue };
+        let list = per_value.entry(day).or_default();
+        index.insert(t.value.as_str(), (day, list.len()));
+        list.push((t.value.clone(), i, 1));
     }
+    let reference = ann.reference_date.as_deref().and_then(Date::parse_iso);
+    let lo = per_value.keys().next().copied().into_iter().chain(reference.map(Date::to_days)).min()?;
+    let hi = per_value.keys().next_back().copied().into_iter().chain(reference.map(Date::to_days)).max()?;
     let span = (hi - lo).max(1) as f64;
     let at = |d: i64| if hi == lo { 0.5 } else { (d - lo) as f64 / span };
-    (days.into_iter().map(|(index, d)| Tick { index, at: at(d) }).collect(), reference.map(at))
+    let mut marks: Vec<Mark> = Vec::new();
+    let mut first_at = f64::NEG_INFINITY;
+    for (day, dates) in per_value {
+        let x = at(day);
+        match marks.last_mut() {
+            Some(m) if x - first_at < min_gap => {
+                m.dates.extend(dates);
+                m.at = (first_at + x) / 2.0;
+            }
+            _ => {
+                first_at = x;
+                marks.push(Mark { at: x, dates });
+            }
+        }
+    }
+    // An end is labelled as the text dates it ("1990", not 1990-01-01), or as the reference date.
+    let end_label = |mark: Option<&Mark>, day: i64, last: bool| {
+        let value = mark.and_then(|m| if last { m.dates.last() } else { m.dates.first() }).map(|d| d.0.clone());
+        value.filter(|v| first_day(v).map(Date::to_days) == Some(day)).unwrap_or_else(|| Date::from_days(day).iso())
+    };
+    let (from, to) = (end_label(marks.first(), lo, false), end_label(marks.last(), hi, true));
+    Some(Axis { marks, reference: reference.map(|r| at(r.to_days())), from, to })
 }
 
 #[cfg(test)]
@@ -90,18 +148,35 @@ mod tests {
     #[test]
     fn axis_spans_items_and_reference() {
         let ann = annotate("Giao tranh bùng phát hôm 27-9. Ngày 4-10, ông nói.", &Options::parse(None, Some("2020-10-04")).unwrap()).unwrap();
-        let (ticks, reference) = timeline_axis(&ann);
-        assert_eq!(ticks.len(), 2);
-        assert_eq!(ticks[0].at, 0.0);
-        assert_eq!(reference, Some(1.0));
+        let axis = timeline_axis(&ann, 0.0).unwrap();
+        assert_eq!(axis.marks.len(), 2);
+        assert_eq!(axis.marks[0].at, 0.0);
+        assert_eq!(axis.reference, Some(1.0));
+        assert_eq!((axis.from.as_str(), axis.to.as_str()), ("2020-09-27", "2020-10-04"));
         assert_eq!(first_day("2020-10").unwrap().iso(), "2020-10-01");
     }
 
     #[test]
-    fn one_tick_per_distinct_date() {
+    fn one_mark_per_distinct_date_counting_its_items() {
         let ann = annotate("Ngày 4-10, ông nói. Ngày 4-10, bà nói. Hôm 27-9 có giao tranh.", &Options::parse(None, Some("2020-10-04")).unwrap()).unwrap();
         assert_eq!(ann.timeline.len(), 3);
-        let (ticks, _) = timeline_axis(&ann);
-        assert_eq!(ticks.iter().map(|t| t.index).collect::<Vec<_>>(), vec![0, 2]);
+        let axis = timeline_axis(&ann, 0.0).unwrap();
+        assert_eq!(axis.marks.iter().map(|m| (m.dates[0].1, m.items())).collect::<Vec<_>>(), vec![(2, 1), (0, 2)]);
+        assert_eq!(axis.marks[1].label(), "2020-10-04: 2 dated events");
+    }
+
+    #[test]
+    fn close_dates_share_a_mark() {
+        // 1990 to 2020 on one axis: 27 September and 4 October 2020 are a dot's width apart.
+        let ann = annotate("Năm 1990 có hiệp ước. Hôm 27-9 giao tranh bùng phát. Ngày 4-10, ông nói.", &Options::parse(None, Some("2020-10-04")).unwrap()).unwrap();
+        let axis = timeline_axis(&ann, 0.03).unwrap();
+        assert_eq!(axis.marks.len(), 2, "{:?}", axis.marks);
+        let close = &axis.marks[1];
+        assert_eq!(close.dates.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(), ["2020-09-27", "2020-10-04"]);
+        assert_eq!(close.label(), "2020-09-27 to 2020-10-04: 2 dates, 2 dated events");
+        assert!(close.at > 0.99 && close.at < 1.0);
+        assert_eq!((axis.from.as_str(), axis.to.as_str()), ("1990", "2020-10-04"), "a year-only end is labelled as a year");
+        // Nothing dated by the calendar: no axis.
+        assert!(timeline_axis(&annotate("Không có ngày nào.", &Options::default()).unwrap(), 0.03).is_none());
     }
 }
