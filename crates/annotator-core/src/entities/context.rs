@@ -166,6 +166,12 @@ impl<'a> Ctx<'a> {
         self.role_at(i, &[role]).is_some_and(|(n, _)| n == 1)
     }
 
+    /// Whether some trigger phrase of any role opens on token `i`'s word (a word of the
+    /// lexicons: "Police", "Army", "Monday"), whether or not the whole phrase is there.
+    pub fn may_trigger(&self, i: usize) -> bool {
+        self.starts.get(i).copied().flatten().is_some()
+    }
+
     /// Whether token `i` is inside a compound word that began before it ("bang" in "liên
     /// bang", "sân bay" in "tàu sân bay", "không" in "Hàng không"): not a word of its own.
     pub fn inside_compound(&self, i: usize) -> bool {

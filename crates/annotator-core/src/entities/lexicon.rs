@@ -88,6 +88,9 @@ pub enum Role {
     /// organization ("the firm Multico", "club Atalanta", "the daily Le Monde"). Not a tagger
     /// feature.
     OrgDescriptor,
+    /// A lower-case word right after a company's or a newspaper's name, never a person's or a
+    /// place's ("Ericsson spokesman", "Pirelli shares", "the Sun newspaper").
+    OrgFollower,
     Calendar,
     WeakPreposition,
     Demonym,
@@ -125,6 +128,7 @@ impl Role {
             "compound" => Role::Compound,
             "street_suffix" => Role::StreetSuffix,
             "org_descriptor" => Role::OrgDescriptor,
+            "org_follower" => Role::OrgFollower,
             _ => return None,
         })
     }

@@ -39,6 +39,7 @@ pub fn recognize(doc: &Document) -> Vec<Mention> {
     };
     if ctx.lang == Language::En {
         organizations_go_on(&ctx, &mut out);
+        named_before_org_words(&ctx, &mut out);
         ordinal_streets(&ctx, &mut out);
         // "Jane Doe, MD, PhD": a degree after a person's name and a comma (or after another
         // degree) is no name; "Baltimore, MD" is the state.
@@ -216,6 +217,38 @@ fn extension_end(ctx: &Ctx, start: usize, name_word: &dyn Fn(usize) -> bool, lis
 /// "the U.S." are written so, and a reader selects them so; so does one that ends on an
 /// abbreviation made to end names ("First Albany Corp.", "King Jr.", "Eighth St.": see
 /// [`crate::text::sentences::ends_names`]). The stop must touch the letter.
+/// A name right before a word that only follows organizations' names ([`Role::OrgFollower`]:
+/// "Ericsson spokesman", "Pirelli shares", "the Sun newspaper") is an organization's, whatever
+/// the tagger made of it: a company's name has no head word to tell it by, and the tagger
+/// reads an unknown one as a person's. A listed place keeps its reading ("a Ukraine
+/// spokesman" speaks for the country), and so does a surname of someone named in full in the
+/// article ("a Trump spokesman"). A capitalised word no pass took, inside a sentence, becomes
+/// the organization's mention. The resolver then gives every mention of the name this type.
+fn named_before_org_words(ctx: &Ctx, mentions: &mut Vec<Mention>) {
+    let follows = |b: usize| b < ctx.len() && !ctx.tk[b].cap && ctx.is(b, Role::OrgFollower);
+    let surnames: rustc_hash::FxHashSet<&str> = mentions.iter().filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 2).map(|m| &*ctx.keys[m.tokens.end - 1]).collect();
+    let someones = |m: &Mention| m.tokens.len() == 1 && surnames.contains(&*ctx.keys[m.tokens.start]);
+    let mut covered = vec![false; ctx.len()];
+    for m in mentions.iter_mut() {
+        covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+        if !follows(m.tokens.end) || m.kind == EntityType::Organization || m.origin == Origin::List || someones(m) {
+            continue;
+        }
+        m.kind = EntityType::Organization;
+        (m.origin, m.weak, m.lone) = (Origin::Rule, false, false);
+    }
+    let mut found = Vec::new();
+    for b in 1..ctx.len() {
+        let a = b - 1;
+        let t = &ctx.tk[a];
+        if follows(b) && !covered[a] && t.cap && t.word && !t.sentence_start && !t.noise && !ctx.may_trigger(a) && !ctx.lex.given_names.contains(&*ctx.keys[a]) {
+            found.push(Mention::strong(a..b, EntityType::Organization, t.text.to_string()));
+        }
+    }
+    mentions.extend(found);
+    mentions.sort_by(|x, y| x.tokens.start.cmp(&y.tokens.start).then(y.tokens.end.cmp(&x.tokens.end)));
+}
+
 fn with_closing_stops(ctx: &Ctx, mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         let last = m.tokens.end - 1;
