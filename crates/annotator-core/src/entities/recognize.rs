@@ -338,9 +338,22 @@ fn settle(ctx: &Ctx, rules: Vec<Mention>, tagged: Vec<(Range<usize>, EntityType)
     let place_and_head = |r: &Range<usize>| {
         ctx.lang == Language::En && ctx.is(r.end - 1, Role::OrgSuffix) && inside(r).is_some_and(|s| matches!(s, [(p, EntityType::Location, _)] if p.start == r.start && p.end < r.end))
     };
+    // A person's name that opens on a common given name, or follows a title, holds the places
+    // named like its words: "George Bush" is no town George and no Bush, nor "Hassan" in
+    // "President Hassan Rouhani" or "Elizabeth" in "Queen Elizabeth" a city.
+    // (Not one ending on a place's or a body's word: "Lee Gardens Hotel" is the hotel.)
+    let person_named = |r: &Range<usize>, kind: EntityType| {
+        let titled = ctx.role_ending_at(r.start, &[Role::PersonTitle, Role::PersonTitleKept]).is_some();
+        let given = r.len() >= 2 && ctx.lex.given_names.contains(&*ctx.keys[r.start]);
+        let headed = ctx.role_at(r.end - 1, &[Role::LocSuffix, Role::StreetSuffix, Role::Facility, Role::OrgSuffix]).is_some();
+        kind == EntityType::Person
+            && (titled || given)
+            && !headed
+            && inside(r).is_some_and(|s| !s.is_empty() && s.iter().all(|(s, k, _)| s.end <= r.end && *k == EntityType::Location && (titled || s.len() < r.len())))
+    };
     let tagged: Vec<(Range<usize>, EntityType)> = tagged
         .into_iter()
-        .filter(|(r, k)| !hits_strong(r) || within(r, *k) || only_open(r, *k))
+        .filter(|(r, k)| !hits_strong(r) || within(r, *k) || only_open(r, *k) || person_named(r, *k))
         .map(|(r, k)| if place_and_head(&r) { (r, EntityType::Organization) } else { (r, k) })
         .collect();
     // Tagged names are disjoint and in order.
