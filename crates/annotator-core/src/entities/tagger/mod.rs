@@ -134,7 +134,7 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
         (a < b).then_some((a..b, k))
     });
     // Miscellaneous names go after the joins: "Ryan S. Hollman" read as one is a person.
-    let named = join_split_names(ctx, trimmed).into_iter().filter_map(|(r, k)| Some((r, k?))).filter_map(|(r, k)| {
+    let named = join_split_names(ctx, demonym_before_people(ctx, trimmed.collect()).into_iter()).into_iter().filter_map(|(r, k)| Some((r, k?))).filter_map(|(r, k)| {
         let k = if given_and_family_name(ctx, &r) { EntityType::Person } else { k };
         // A "person" ending on a title is a job ("Research and Advocacy Director").
         if k == EntityType::Person && r.len() > 1 && ctx.role_at(r.end - 1, &[Role::PersonTitle]).is_some_and(|(l, _)| l == 1) {
@@ -148,6 +148,32 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
         Some((r, k))
     });
     Some(split_people_at_and(ctx, split_at_titles(ctx, named.collect())))
+}
+
+/// A nationality before a person's name is no part of it: the decoder reads "Australian Tom"
+/// as one miscellaneous name (and "American Oliver McCall" whole), losing the given name. The
+/// words after the nationality go to the person's name right after them, or, opening on a
+/// common given name, are the person's name.
+fn demonym_before_people(ctx: &Ctx, spans: Vec<(Range<usize>, Option<EntityType>)>) -> Vec<(Range<usize>, Option<EntityType>)> {
+    let mut out: Vec<(Range<usize>, Option<EntityType>)> = Vec::with_capacity(spans.len());
+    let mut spans = spans.into_iter().peekable();
+    while let Some((r, kind)) = spans.next() {
+        if kind.is_some() || r.len() < 2 || !ctx.is(r.start, Role::Demonym) {
+            out.push((r, kind));
+            continue;
+        }
+        let rest = r.start + 1..r.end;
+        match spans.peek() {
+            Some((p, Some(EntityType::Person))) if p.start == r.end => {
+                let end = p.end;
+                spans.next();
+                out.push((rest.start..end, Some(EntityType::Person)));
+            }
+            _ if ctx.lex.given_names.contains(&*ctx.keys[rest.start]) => out.push((rest, Some(EntityType::Person))),
+            _ => out.push((r, kind)),
+        }
+    }
+    out
 }
 
 /// A name of two or three capitalised words that opens on a common given name and holds no
