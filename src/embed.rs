@@ -7,7 +7,6 @@
 
 use annotator_core::Options;
 use leptos::prelude::*;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -36,8 +35,6 @@ pub fn configure_worker(worker: &str, glue: &str) {
     crate::background::configure(worker, glue);
 }
 
-#[derive(Deserialize)]
-#[serde(default)]
 struct MountOptions {
     text: String,
     lang: String,
@@ -56,6 +53,45 @@ struct MountOptions {
 impl Default for MountOptions {
     fn default() -> Self {
         MountOptions { text: String::new(), lang: "auto".into(), date: String::new(), sidebar: true, theme: "auto".into(), stylesheet: None, shadow: true, name: "article.txt".into() }
+    }
+}
+
+impl MountOptions {
+    /// The options of `mount(element, options)`: each field read off the object, a missing
+    /// (or null) one at its default, one of the wrong type refused by name. (Read by hand:
+    /// a general JS-to-serde reader would weigh the page's download down by several KB.)
+    fn read(options: &JsValue) -> Result<MountOptions, JsValue> {
+        let mut o = MountOptions::default();
+        if options.is_undefined() || options.is_null() {
+            return Ok(o);
+        }
+        if !options.is_object() {
+            return Err(js_error("bad options: expected an object such as {text, lang, date}"));
+        }
+        let get = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+        let string = |k: &str, into: &mut String| -> Result<(), JsValue> {
+            if let Some(v) = get(k) {
+                *into = v.as_string().ok_or_else(|| js_error(format!("bad options: {k} must be a string")))?;
+            }
+            Ok(())
+        };
+        let boolean = |k: &str, into: &mut bool| -> Result<(), JsValue> {
+            if let Some(v) = get(k) {
+                *into = v.as_bool().ok_or_else(|| js_error(format!("bad options: {k} must be true or false")))?;
+            }
+            Ok(())
+        };
+        string("text", &mut o.text)?;
+        string("lang", &mut o.lang)?;
+        string("date", &mut o.date)?;
+        string("theme", &mut o.theme)?;
+        string("name", &mut o.name)?;
+        boolean("sidebar", &mut o.sidebar)?;
+        boolean("shadow", &mut o.shadow)?;
+        if let Some(v) = get("stylesheet") {
+            o.stylesheet = Some(v.as_string().ok_or_else(|| js_error("bad options: stylesheet must be a string (a URL)"))?);
+        }
+        Ok(o)
     }
 }
 
@@ -86,11 +122,7 @@ impl Mounted {
 /// `mount(element, {text, lang, date, sidebar, theme, stylesheet})`.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, JsValue> {
-    let o: MountOptions = if options.is_undefined() || options.is_null() {
-        MountOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("bad options: {e}")))?
-    };
+    let o = MountOptions::read(&options)?;
     let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(|| js_error("no document"))?;
     let container: web_sys::HtmlElement = doc.create_element("div")?.unchecked_into();
     container.set_class_name(&format!("aa-host theme-{}", o.theme));

@@ -68,7 +68,7 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
     let all_rows: Vec<Vec<EntityRow>> = EntityType::ALL.iter().map(|&k| entities_of(&ann, k)).collect();
     let any_kept = {
         let all_rows = all_rows.clone();
-        Memo::new(move |_| wanted.with(|f| all_rows.iter().flatten().any(|r| row_matches(r, f))))
+        move || wanted.with(|f| all_rows.iter().flatten().any(|r| row_matches(r, f)))
     };
     let groups = EntityType::ALL
         .iter()
@@ -76,7 +76,9 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
         .map(|(&k, rows)| {
             let limit = RwSignal::new(FIRST_ROWS);
             let total = rows.len();
-            let kept = Memo::new(move |_| wanted.with(|f| rows.iter().filter(|r| row_matches(r, f)).cloned().collect::<Vec<_>>()));
+            // (Plain closures, not memos: the group is drawn again on each change of the
+            // filter anyway, and each memo's type costs the page's download.)
+            let kept = move || wanted.with(|f| rows.iter().filter(|r| row_matches(r, f)).cloned().collect::<Vec<_>>());
             let first = first.clone();
             move || {
                 if total == 0 {
@@ -85,7 +87,7 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
                 if ui.hidden.with(|h| h.contains(&k)) {
                     return Some(view! { <p class="muted hidden-type">{format!("{}: {total} hidden (the legend above the article shows them again).", type_label(k))}</p> }.into_any());
                 }
-                let rows = kept.get();
+                let rows = kept();
                 if rows.is_empty() {
                     return None;
                 }
@@ -129,7 +131,7 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
                 <input type="search" class="filter" placeholder="Filter entities…" aria-label="Filter entities"
                     prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
             })}
-            {move || (!any_kept.get()).then(|| view! { <p class="empty" role="status">{format!("No entity matches “{}”.", filter.get().trim())}</p> })}
+            {move || (!any_kept()).then(|| view! { <p class="empty" role="status">{format!("No entity matches “{}”.", filter.get().trim())}</p> })}
             {groups}
         </section>
     }

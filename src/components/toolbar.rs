@@ -159,7 +159,7 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>, lang:
                     <button class="btn ghost" on:click=move |ev| {
                         close_menu(&ev);
                         let doc = web_annotations(&t4, &a4, &name.get_untracked());
-                        download(&format!("{}.annotations.jsonld", base.get()), "application/ld+json", &serde_json::to_string_pretty(&doc).unwrap_or_default())
+                        download(&format!("{}.annotations.jsonld", base.get()), "application/ld+json", &doc)
                     }>"Web Annotation (JSON-LD)"</button>
                     <button class="btn ghost" on:click=move |ev| { close_menu(&ev); copy(&to_json(&a5)); ui.tell("Copied the annotation to the clipboard as JSON") }>"Copy JSON"</button>
                 </div>

@@ -88,23 +88,23 @@ pub fn first_day(value: &str) -> Option<Date> {
 /// share of the axis: a dot's width) share one mark, so that close events are neither drawn
 /// over each other nor out of reach of a click.
 pub fn timeline_axis(ann: &Annotation, min_gap: f64) -> Option<Axis> {
-    let mut per_value: BTreeMap<i64, Vec<(String, usize, usize)>> = BTreeMap::new();
-    let mut index: std::collections::HashMap<&str, (i64, usize)> = std::collections::HashMap::new();
-    for (i, t) in ann.timeline.iter().enumerate() {
-        if let Some(&(day, k)) = index.get(t.value.as_str()) {
-            if let Some(d) = per_value.get_mut(&day).and_then(|v| v.get_mut(k)) {
-                d.2 += 1;
-            }
-            continue;
+    // Every calendar-dated item by (day, value, index); each value's first item and count, in
+    // day order. (Sorting, not maps: each map type costs the page's download.)
+    let mut items: Vec<(i64, &str, usize)> = ann.timeline.iter().enumerate().filter_map(|(i, t)| first_day(&t.value).map(|d| (d.to_days(), t.value.as_str(), i))).collect();
+    items.sort_unstable();
+    let mut per_value: Vec<(i64, Vec<(String, usize, usize)>)> = Vec::new();
+    for (day, value, i) in items {
+        match per_value.last_mut() {
+            Some((d, dates)) if *d == day => match dates.last_mut() {
+                Some(last) if last.0 == value => last.2 += 1,
+                _ => dates.push((value.to_string(), i, 1)),
+            },
+            _ => per_value.push((day, vec![(value.to_string(), i, 1)])),
         }
-        let Some(day) = first_day(&t.value).map(Date::to_days) else { continue };
-        let list = per_value.entry(day).or_default();
-        index.insert(t.value.as_str(), (day, list.len()));
-        list.push((t.value.clone(), i, 1));
     }
     let reference = ann.reference_date.as_deref().and_then(Date::parse_iso);
-    let lo = per_value.keys().next().copied().into_iter().chain(reference.map(Date::to_days)).min()?;
-    let hi = per_value.keys().next_back().copied().into_iter().chain(reference.map(Date::to_days)).max()?;
+    let lo = per_value.first().map(|v| v.0).into_iter().chain(reference.map(Date::to_days)).min()?;
+    let hi = per_value.last().map(|v| v.0).into_iter().chain(reference.map(Date::to_days)).max()?;
     let span = (hi - lo).max(1) as f64;
     let at = |d: i64| if hi == lo { 0.5 } else { (d - lo) as f64 / span };
     let mut marks: Vec<Mark> = Vec::new();

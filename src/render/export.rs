@@ -3,7 +3,7 @@
 //! the annotation does; TextQuoteSelector carries 32 characters of context either side).
 
 use annotator_core::Annotation;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 /// What an article's exports are named: an opened file's own name without its extension, or,
 /// for pasted text, its headline as a file name ("Lũ quét ở Lào Cai, 3 người chết" ->
@@ -82,48 +82,94 @@ pub fn timeline_csv(ann: &Annotation) -> String {
     out
 }
 
-/// W3C Web Annotation JSON-LD: one annotation per entity mention, date and casualty figure.
-/// `source` names the annotated text (a URL or a file name).
-pub fn web_annotations(text: &str, ann: &Annotation, source: &str) -> Value {
+/// A Web Annotation selector: where the annotated words are, by position and by quote.
+#[derive(Serialize)]
+#[serde(tag = "type")]
+enum Selector {
+    TextPositionSelector { start: usize, end: usize },
+    TextQuoteSelector { exact: String, prefix: String, suffix: String },
+}
+
+#[derive(Serialize)]
+struct Body {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    source: &'a str,
+    selector: [Selector; 2],
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    body: [Body; 1],
+    target: Target<'a>,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    items: Vec<Item<'a>>,
+}
+
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'static str,
+    total: usize,
+    first: Page<'a>,
+}
+
+/// W3C Web Annotation JSON-LD, as pretty JSON: one annotation per entity mention, date and
+/// casualty figure. `source` names the annotated text (a URL or a file name). (Typed structs,
+/// not a tree of JSON values: the page ships no JSON value type.)
+pub fn web_annotations(text: &str, ann: &Annotation, source: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let quote = |s: usize, e: usize| {
         let s = s.min(chars.len());
         let e = e.clamp(s, chars.len());
-        json!({
-            "type": "TextQuoteSelector",
-            "exact": chars[s..e].iter().collect::<String>(),
-            "prefix": chars[s.saturating_sub(32)..s].iter().collect::<String>(),
-            "suffix": chars[e..(e + 32).min(chars.len())].iter().collect::<String>(),
-        })
-    };
-    let item = |n: usize, s: usize, e: usize, purpose: &str, body: Value| {
-        json!({
-            "id": format!("#a{n}"),
-            "type": "Annotation",
-            "motivation": "tagging",
-            "body": [{"type": "TextualBody", "purpose": purpose, "value": body}],
-            "target": {"source": source, "selector": [{"type": "TextPositionSelector", "start": s, "end": e}, quote(s, e)]},
-        })
+        Selector::TextQuoteSelector {
+            exact: chars[s..e].iter().collect(),
+            prefix: chars[s.saturating_sub(32)..s].iter().collect(),
+            suffix: chars[e..(e + 32).min(chars.len())].iter().collect(),
+        }
     };
     let mut items = Vec::new();
+    let mut item = |s: usize, e: usize, purpose: &'static str, value: String| {
+        let n = items.len();
+        items.push(Item {
+            id: format!("#a{n}"),
+            kind: "Annotation",
+            motivation: "tagging",
+            body: [Body { kind: "TextualBody", purpose, value }],
+            target: Target { source, selector: [Selector::TextPositionSelector { start: s, end: e }, quote(s, e)] },
+        });
+    };
     for e in &ann.entities {
         for m in &e.mentions {
-            items.push(item(items.len(), m.start, m.end, "tagging", json!(format!("{}: {}", e.kind.as_str(), e.name))));
+            item(m.start, m.end, "tagging", format!("{}: {}", e.kind.as_str(), e.name));
         }
     }
     for t in &ann.timeline {
-        items.push(item(items.len(), t.start, t.end, "describing", json!(format!("date: {}", t.value))));
+        item(t.start, t.end, "describing", format!("date: {}", t.value));
     }
     for c in &ann.casualties {
-        items.push(item(items.len(), c.start, c.end, "describing", json!(format!("casualties: {} {}", crate::render::summary::figure(c), c.kind.as_str()))));
+        item(c.start, c.end, "describing", format!("casualties: {} {}", crate::render::summary::figure(c), c.kind.as_str()));
     }
-    json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "type": "AnnotationCollection",
-        "label": "Article Annotator",
-        "total": items.len(),
-        "first": {"type": "AnnotationPage", "items": items},
-    })
+    let doc = Collection { context: "http://www.w3.org/ns/anno.jsonld", kind: "AnnotationCollection", label: "Article Annotator", total: items.len(), first: Page { kind: "AnnotationPage", items } };
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -158,13 +204,18 @@ mod tests {
     #[test]
     fn web_annotation_offsets_count_code_points() {
         let ann = annotate(TEXT, &Options::default()).unwrap();
-        let v = web_annotations(TEXT, &ann, "seed.txt");
+        let v: serde_json::Value = serde_json::from_str(&web_annotations(TEXT, &ann, "seed.txt")).unwrap();
+        assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+        assert_eq!(v["total"], v["first"]["items"].as_array().unwrap().len());
         let items = v["first"]["items"].as_array().unwrap();
         assert!(!items.is_empty());
         let chars: Vec<char> = TEXT.chars().collect();
         for it in items {
             let sel = &it["target"]["selector"];
             let (s, e) = (sel[0]["start"].as_u64().unwrap() as usize, sel[0]["end"].as_u64().unwrap() as usize);
+            assert_eq!(sel[0]["type"], "TextPositionSelector");
+            assert_eq!(sel[1]["type"], "TextQuoteSelector");
+            assert_eq!(it["body"][0]["type"], "TextualBody");
             assert_eq!(sel[1]["exact"].as_str().unwrap(), chars[s..e].iter().collect::<String>());
         }
         let json: serde_json::Value = serde_json::from_str(&to_json(&ann)).unwrap();

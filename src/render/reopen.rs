@@ -10,25 +10,36 @@
 //! do for an article the page remembers.
 
 use annotator_core::Annotation;
-use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 
 use crate::render::corrections::Corrections;
 use crate::session::Saved;
 
-/// The JSON export of an article: its annotation, the article and the reader's corrections.
-pub fn project_json(ann: &Annotation, article: &Saved, corrections: &Corrections) -> String {
-    let mut v = serde_json::to_value(ann).unwrap_or_default();
-    if let Some(o) = v.as_object_mut() {
-        o.insert("article".into(), serde_json::to_value(article).unwrap_or_default());
-        o.insert("corrections".into(), serde_json::to_value(corrections).unwrap_or_default());
-    }
-    serde_json::to_string_pretty(&v).unwrap_or_default()
+/// The export as written: the annotation's own fields, then the two more.
+#[derive(Serialize)]
+struct ProjectOut<'a> {
+    #[serde(flatten)]
+    annotation: &'a Annotation,
+    article: &'a Saved,
+    corrections: &'a Corrections,
 }
 
-/// What a project file gives back.
+/// The JSON export of an article: its annotation, the article and the reader's corrections.
+pub fn project_json(ann: &Annotation, article: &Saved, corrections: &Corrections) -> String {
+    serde_json::to_string_pretty(&ProjectOut { annotation: ann, article, corrections }).unwrap_or_default()
+}
+
+/// What a JSON file is read as, in one pass over it (no tree of values is built: the page
+/// ships one JSON reader, for its own types). Unknown fields are skipped.
 #[derive(Deserialize)]
-struct Project {
-    article: Saved,
+struct ProjectIn {
+    #[serde(rename = "@context")]
+    context: Option<IgnoredAny>,
+    #[serde(rename = "type")]
+    kind: Option<IgnoredAny>,
+    first: Option<IgnoredAny>,
+    article: Option<Saved>,
     #[serde(default)]
     corrections: Corrections,
 }
@@ -41,18 +52,20 @@ pub fn is_json(name: &str) -> bool {
 
 /// The article and corrections of a JSON file the reader opened, or why it cannot be opened.
 pub fn read_project(name: &str, raw: &str) -> Result<(Saved, Corrections), String> {
-    let value: serde_json::Value = serde_json::from_str(raw.trim_start_matches('\u{feff}')).map_err(|e| format!("{name} is not valid JSON ({e})"))?;
-    if value.get("@context").is_some() || value.get("type").and_then(|t| t.as_str()) == Some("AnnotationCollection") {
+    let p: ProjectIn = serde_json::from_str(raw.trim_start_matches('\u{feff}')).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => format!("{name}: its article cannot be read ({e})"),
+        _ => format!("{name} is not valid JSON ({e})"),
+    })?;
+    if p.context.is_some() || (p.kind.is_some() && p.first.is_some()) {
         return Err(format!("{name} is a Web Annotation file: it holds the marks but not the article's text. Open the article itself (.txt or .html), or this page's JSON (annotation) export, which carries the text."));
     }
-    if value.get("article").is_none() {
+    let Some(article) = p.article else {
         return Err(format!("{name} holds no article text: this page opens its own JSON (annotation) export, which carries the text, and .txt or .html articles."));
-    }
-    let p: Project = serde_json::from_value(value).map_err(|e| format!("{name}: its article cannot be read ({e})"))?;
-    if p.article.text.trim().is_empty() {
+    };
+    if article.text.trim().is_empty() {
         return Err(format!("{name} holds no text to annotate"));
     }
-    Ok((p.article, p.corrections))
+    Ok((article, p.corrections))
 }
 
 #[cfg(test)]
