@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Floors per language: (entities, casualties, timeline) F1, each 0.02 below the score measured
-/// on all 62 articles (2026-12-02, seventh session: vi 0.911 / 0.933 / 0.974, en 0.910 / 0.929 / 0.950).
+/// on all 62 articles (2026-12-02, seventh session: vi 0.913 / 0.933 / 0.974, en 0.910 / 0.929 / 0.950).
 /// A floor guards against regressions: raise it when a change lifts the score, never to the ceiling.
-const FLOORS: &[(&str, [f64; 3])] = &[("vi", [0.891, 0.913, 0.954]), ("en", [0.890, 0.909, 0.930])];
+const FLOORS: &[(&str, [f64; 3])] = &[("vi", [0.893, 0.913, 0.954]), ("en", [0.890, 0.909, 0.930])];
 
 fn eval_dir() -> Option<PathBuf> {
     let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval-dev");
