@@ -57,11 +57,11 @@ fn setup(what: &str) -> Option<PathBuf> {
 #[test]
 fn conll2003_dev_entities_stay_above_their_floor() {
     let Some(dir) = setup("CoNLL-2003") else { return };
-    // Measured 0.907 (2026-12-02, seventh session; 0.903-0.905 before: the fifth session nests
+    // Measured 0.909 (2026-12-02, seventh session; 0.903-0.905 before: the fifth session nests
     // a known place in an organization's name as the dev set's gold does and CoNLL never
     // does); floor 0.02 below.
     let f1 = score(&dir, "ner", "conll2003/dev.jsonl", &[]);
-    assert!(f1 + 1e-9 >= 0.887, "CoNLL-2003 dev exact-span F1 {f1:.3} fell below its floor 0.887");
+    assert!(f1 + 1e-9 >= 0.889, "CoNLL-2003 dev exact-span F1 {f1:.3} fell below its floor 0.889");
 }
 
 #[test]

@@ -147,7 +147,51 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
         }
         Some((r, k))
     });
-    Some(split_people_at_and(ctx, split_at_titles(ctx, named.collect())))
+    Some(hyphenated_people(ctx, split_people_at_and(ctx, split_at_titles(ctx, named.collect()))))
+}
+
+/// A person's name goes on over the hyphens it is written with, which the decoder cuts at:
+/// a particle before a hyphenated family name ("Rami al-Saadani", "Ata-ur-Rehman"), another
+/// capitalised part ("Smith-Jones"), or the second syllable of a Korean given name ("Kim
+/// In-so", after a name of two words). Not a lower-case word after a one-word name ("Obama-era",
+/// "Shanghai-based" is no person anyway).
+fn hyphenated_people(ctx: &Ctx, spans: Vec<(Range<usize>, EntityType)>) -> Vec<(Range<usize>, EntityType)> {
+    let n = ctx.len();
+    let hyphen = |k: usize| k < n && ctx.tk[k].text == "-" && ctx.tk[k].glued;
+    let glued_word = |k: usize| k < n && ctx.tk[k].glued && ctx.tk[k].word;
+    let particle = |k: usize| k < n && ctx.tk[k].word && !ctx.tk[k].cap && !ctx.tk[k].upper && ctx.tk[k].text.chars().count() <= 3;
+    // One word of a particle, a hyphen and a capitalised name ("al-Saadani", "ur-Rehman").
+    let particle_name = |k: usize| {
+        k < n && ctx.tk[k].word && ctx.tk[k].text.split_once('-').is_some_and(|(p, name)| (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_lowercase) && name.starts_with(char::is_uppercase))
+    };
+    let mut out = spans;
+    for i in 0..out.len() {
+        let (r, kind) = out[i].clone();
+        if kind != EntityType::Person {
+            continue;
+        }
+        let limit = out.get(i + 1).map_or(n, |(next, _)| next.start);
+        let mut end = r.end;
+        loop {
+            // (The tokenizer keeps "al-Saadani" one word, and cuts "Ata-ur-Rehman" and
+            // "In-so" where a capital meets a hyphen and a lower-case letter.)
+            let step = if hyphen(end) && glued_word(end + 1) && (ctx.tk[end + 1].cap || particle_name(end + 1)) {
+                2 // "Ata" + "-ur-Rehman"
+            } else if end == r.end && end < n && !ctx.tk[end].glued && particle_name(end) {
+                1 // "Rami" + "al-Saadani"
+            } else if end == r.end && r.len() >= 2 && hyphen(end) && glued_word(end + 1) && particle(end + 1) && !hyphen(end + 2) {
+                2 // "Kim In" + "-so"
+            } else {
+                0
+            };
+            if step == 0 || end + step > limit {
+                break;
+            }
+            end += step;
+        }
+        out[i].0.end = end;
+    }
+    out
 }
 
 /// A nationality before a person's name is no part of it: the decoder reads "Australian Tom"
