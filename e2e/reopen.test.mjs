@@ -65,6 +65,7 @@ test('an exported JSON opens again with its article, options and corrections', a
   // They are this profile's now: a reload keeps them.
   await phone.reload();
   await phone.locator('.article .headline').waitFor();
+  await phone.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor({ state: 'attached' });
   assert.equal(await yerevan(phone), before - 1);
   // A Web Annotation file holds no text: a message says what opens instead.
   await phone.locator('input[type="file"]').setInputFiles(ld);

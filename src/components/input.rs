@@ -34,12 +34,9 @@ pub fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>,
                 if let Some(c) = corrections {
                     let n = c.retyped.len() + c.removed.len() + c.added.len();
                     ui.tell(format!("Opened {file_name}: the article with {n} {}.", if n == 1 { "correction" } else { "corrections" }));
-                    if text.with_untracked(|t| *t == article.text) {
-                        // The same article is on screen: its corrections change, undoably.
-                        ui.correct(|now| *now = c);
-                    } else {
-                        ui.carry.set_value(Some(Carry { key: storage_key(&article.text), corrections: c, wins: true }));
-                    }
+                    // Taken when the article's corrections are loaded (setting the text loads
+                    // them, the same text too), over any saved here.
+                    ui.carry.set_value(Some(Carry { key: storage_key(&article.text), corrections: c, wins: true }));
                 }
                 open_article(text, name, lang, date, article);
             }
@@ -57,7 +54,8 @@ fn carry_corrections(old: &str, new: &str, ui: Ui) {
         return;
     }
     let total = before.retyped.len() + before.removed.len() + before.added.len();
-    let (moved, lost) = reanchor(old, new, &before);
+    // Another article pasted over this one: its corrections stay with it, and nothing is said.
+    let Some((moved, lost)) = reanchor(old, new, &before) else { return };
     let plural = |n: usize| if n == 1 { "correction" } else { "corrections" };
     ui.tell(match (total - lost, lost) {
         (0, _) => format!("None of the {total} {} fit the new text: they stay with the previous version.", plural(total)),

@@ -102,17 +102,22 @@ pub fn timeline_axis(ann: &Annotation, min_gap: f64) -> Option<Axis> {
             _ => per_value.push((day, vec![(value.to_string(), i, 1)])),
         }
     }
+    if per_value.is_empty() {
+        return None; // a reference date alone is no timeline
+    }
     let reference = ann.reference_date.as_deref().and_then(Date::parse_iso);
     let lo = per_value.first().map(|v| v.0).into_iter().chain(reference.map(Date::to_days)).min()?;
     let hi = per_value.last().map(|v| v.0).into_iter().chain(reference.map(Date::to_days)).max()?;
     let span = (hi - lo).max(1) as f64;
     let at = |d: i64| if hi == lo { 0.5 } else { (d - lo) as f64 / span };
+    // Each date joins the last mark while it would be drawn less than `min_gap` from where
+    // that mark is drawn (the middle of its first and last dates).
     let mut marks: Vec<Mark> = Vec::new();
     let mut first_at = f64::NEG_INFINITY;
     for (day, dates) in per_value {
         let x = at(day);
         match marks.last_mut() {
-            Some(m) if x - first_at < min_gap => {
+            Some(m) if x - m.at < min_gap => {
                 m.dates.extend(dates);
                 m.at = (first_at + x) / 2.0;
             }
@@ -176,7 +181,8 @@ mod tests {
         assert_eq!(close.label(), "2020-09-27 to 2020-10-04: 2 dates, 2 dated events");
         assert!(close.at > 0.99 && close.at < 1.0);
         assert_eq!((axis.from.as_str(), axis.to.as_str()), ("1990", "2020-10-04"), "a year-only end is labelled as a year");
-        // Nothing dated by the calendar: no axis.
+        // Nothing dated by the calendar: no axis, even with a reference date.
         assert!(timeline_axis(&annotate("Không có ngày nào.", &Options::default()).unwrap(), 0.03).is_none());
+        assert!(timeline_axis(&annotate("Không có ngày nào.", &Options::parse(None, Some("2020-10-04")).unwrap()).unwrap(), 0.03).is_none());
     }
 }

@@ -37,9 +37,12 @@ pub fn storage_key(text: &str) -> String {
 
 /// How many words either side of a span are compared to find it again.
 const CONTEXT_WORDS: usize = 4;
+/// How many characters either side of a span those words are looked for in.
+const CONTEXT_CHARS: usize = 200;
 
 /// The corrections made to `old` moved onto `new`, its edited version, with how many could not
-/// be placed (the words they marked are gone).
+/// be placed (the words they marked are gone); `None` when `new` is another article, not an
+/// edit of `old`.
 ///
 /// A span is found again as a TextQuoteSelector is, by its exact words and their context: of
 /// the occurrences of its words in `new`, the one whose neighbouring words (up to
@@ -49,25 +52,37 @@ const CONTEXT_WORDS: usize = 4;
 /// the only one: "said" in a deleted sentence is not moved onto another "said". A type change
 /// names an entity, and is kept while `new` still holds that name. Each span costs one pass
 /// over `new`: a reader's few dozen corrections re-anchor at once on 1 MB.
-pub fn reanchor(old: &str, new: &str, c: &Corrections) -> (Corrections, usize) {
+pub fn reanchor(old: &str, new: &str, c: &Corrections) -> Option<(Corrections, usize)> {
     let old_chars: Vec<char> = old.chars().collect();
     let new_chars: Vec<char> = new.chars().collect();
-    let mut lost = 0;
+    let (mut lost, mut by_context) = (0, false);
     let mut place = |s: usize, e: usize| {
         let found = find_again(&old_chars, new, &new_chars, s, e);
         lost += usize::from(found.is_none());
-        found
+        by_context |= found.is_some_and(|(_, score)| score > 0);
+        found.map(|(span, _)| span)
     };
-    let removed = c.removed.iter().filter_map(|&(s, e)| place(s, e)).collect();
-    let added = c.added.iter().filter_map(|&(s, e, k)| place(s, e).map(|(s, e)| (s, e, k))).collect();
+    let removed: Vec<_> = c.removed.iter().filter_map(|&(s, e)| place(s, e)).collect();
+    let added: Vec<_> = c.added.iter().filter_map(|&(s, e, k)| place(s, e).map(|(s, e)| (s, e, k))).collect();
+    // Another article altogether: no span found again among the same words around it (or,
+    // with type changes only, the headline gone). Its corrections are not this one's.
+    let headline = old.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let spans = c.removed.len() + c.added.len();
+    if (spans > 0 && !by_context) || (spans == 0 && !new.contains(headline)) {
+        return None;
+    }
     let retyped: Vec<_> = c.retyped.iter().filter(|(name, _, _)| !name.is_empty() && new.contains(name.as_str())).cloned().collect();
     lost += c.retyped.len() - retyped.len();
-    (Corrections { retyped, removed, added }, lost)
+    Some((Corrections { retyped, removed, added }, lost))
 }
 
 /// Up to [`CONTEXT_WORDS`] words (runs of letters and digits) of `chars` read away from a span:
 /// `forward` from `at`, or backward from it, nearest first.
 fn words_from(chars: &[char], at: usize, forward: bool) -> Vec<String> {
+    // At most this many characters are read (a span inside a run of letters thousands long
+    // must not cost the run's length for each of its occurrences).
+    let chars = if forward { &chars[at..(at + CONTEXT_CHARS).min(chars.len())] } else { &chars[at.saturating_sub(CONTEXT_CHARS)..at] };
+    let at = if forward { 0 } else { chars.len() };
     let mut words = Vec::new();
     let mut word = String::new();
     let mut step = |c: char, words: &mut Vec<String>| {
@@ -108,7 +123,7 @@ fn agreeing(a: &[String], b: &[String]) -> usize {
 }
 
 /// Where the span `s..e` of `old` (code points) stands in `new`, if its words are still there.
-fn find_again(old: &[char], new: &str, new_chars: &[char], s: usize, e: usize) -> Option<(usize, usize)> {
+fn find_again(old: &[char], new: &str, new_chars: &[char], s: usize, e: usize) -> Option<((usize, usize), usize)> {
     if s >= e || e > old.len() {
         return None;
     }
@@ -130,7 +145,7 @@ fn find_again(old: &[char], new: &str, new_chars: &[char], s: usize, e: usize) -
             best = Some((score, distance, start));
         }
     }
-    best.filter(|&(score, _, _)| score > 0 || seen == 1).map(|(_, _, start)| (start, start + len))
+    best.filter(|&(score, _, _)| score > 0 || seen == 1).map(|(score, _, start)| ((start, start + len), score))
 }
 
 /// `ann` with the corrections applied (spans outside `text` are ignored).
@@ -207,7 +222,7 @@ mod tests {
         let vtv = span_of(old, "VTV", 0);
         c.added.push((vtv.0, vtv.1, EntityType::Organization));
         c.retyped.push(("Nam".into(), EntityType::Location, EntityType::Person));
-        let (moved, lost) = reanchor(old, new, &c);
+        let (moved, lost) = reanchor(old, new, &c).expect("an edit");
         assert_eq!(lost, 0);
         // The second "Hải Phòng" is still the second one, though both moved.
         assert_eq!(moved.removed, vec![span_of(new, "Hải Phòng", 1)]);
@@ -220,17 +235,29 @@ mod tests {
         let old = "Police said. Rescuers said later. Officials said nothing.";
         let new = "Officials said nothing. Police said.";
         let c = Corrections { removed: vec![span_of(old, "said", 2), span_of(old, "said", 1)], ..Default::default() };
-        let (moved, lost) = reanchor(old, new, &c);
+        let (moved, lost) = reanchor(old, new, &c).expect("an edit");
         // "Officials said" moved to the front; "Rescuers said later" is gone.
         assert_eq!(moved.removed, vec![span_of(new, "said", 0)]);
         assert_eq!(lost, 1);
         // A retyped name the new text no longer holds is lost too; bad spans never panic.
         let c = Corrections {
             retyped: vec![("Rescuers".into(), EntityType::Person, EntityType::Organization)],
+            removed: vec![span_of(old, "said", 2)],
             added: vec![(50, 10, EntityType::Person), (0, 999, EntityType::Person)],
-            ..Default::default()
         };
-        assert_eq!(reanchor(old, new, &c).1, 3);
+        assert_eq!(reanchor(old, new, &c).map(|(_, lost)| lost), Some(3));
+    }
+
+    #[test]
+    fn another_article_takes_nothing_from_the_last() {
+        // A new article pasted over the old one names Baku once, and "Aliyev" nowhere near the
+        // words it stood among: no correction of the old article applies to it.
+        let c = Corrections { removed: vec![span_of(T, "Aliyev", 1)], retyped: vec![("Baku".into(), EntityType::Location, EntityType::Organization)], ..Default::default() };
+        assert_eq!(reanchor(T, "Lũ lớn ở Huế. Đoàn cứu trợ từ Baku tới chiều qua. Aliyev", &c), None);
+        // Type changes alone follow an edit that keeps the headline, not another article.
+        let retyped = Corrections { retyped: c.retyped.clone(), ..Default::default() };
+        assert_eq!(reanchor(T, "Tin mới: Baku mưa to.", &retyped), None);
+        assert_eq!(reanchor(T, &format!("{T} Cập nhật."), &retyped), Some((retyped.clone(), 0)));
     }
 
     #[test]
@@ -240,7 +267,7 @@ mod tests {
             added: vec![(span_of(T, "AzTV", 0).0, span_of(T, "AzTV", 0).1, EntityType::Organization)],
             retyped: vec![("Baku".into(), EntityType::Location, EntityType::Organization)],
         };
-        assert_eq!(reanchor(T, T, &c), (c, 0));
+        assert_eq!(reanchor(T, T, &c), Some((c, 0)));
     }
 
     #[test]

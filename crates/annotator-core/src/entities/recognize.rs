@@ -213,16 +213,12 @@ fn extension_end(ctx: &Ctx, start: usize, name_word: &dyn Fn(usize) -> bool, lis
     e
 }
 
-/// A name that ends on an initial ends on its full stop: "ông L.V.H. (SN 1980)", "tài xế L.",
-/// "the U.S." are written so, and a reader selects them so; so does one that ends on an
-/// abbreviation made to end names ("First Albany Corp.", "King Jr.", "Eighth St.": see
-/// [`crate::text::sentences::ends_names`]). The stop must touch the letter.
 /// A name right before a word that only follows organizations' names ([`Role::OrgFollower`]:
 /// "Ericsson spokesman", "Pirelli shares", "the Sun newspaper") is an organization's, whatever
 /// the tagger made of it: a company's name has no head word to tell it by, and the tagger
 /// reads an unknown one as a person's. A listed place keeps its reading ("a Ukraine
-/// spokesman" speaks for the country), and so does a surname of someone named in full in the
-/// article ("a Trump spokesman"). A capitalised word no pass took, inside a sentence, becomes
+/// spokesman" speaks for the country), and so do a person named in full ("a Joe Biden
+/// spokesman", "Maria Ressa shares the prize") and the surname of one ("a Trump spokesman"). A capitalised word no pass took, inside a sentence, becomes
 /// the organization's mention. The resolver then gives every mention of the name this type.
 fn named_before_org_words(ctx: &Ctx, mentions: &mut Vec<Mention>) {
     let follows = |b: usize| b < ctx.len() && !ctx.tk[b].cap && ctx.is(b, Role::OrgFollower);
@@ -231,7 +227,8 @@ fn named_before_org_words(ctx: &Ctx, mentions: &mut Vec<Mention>) {
     let mut covered = vec![false; ctx.len()];
     for m in mentions.iter_mut() {
         covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
-        if !follows(m.tokens.end) || m.kind == EntityType::Organization || m.origin == Origin::List || someones(m) {
+        let named_in_full = m.kind == EntityType::Person && m.tokens.len() >= 2; // "A Joe Biden spokesman"
+        if !follows(m.tokens.end) || m.kind == EntityType::Organization || m.origin == Origin::List || someones(m) || named_in_full {
             continue;
         }
         m.kind = EntityType::Organization;
@@ -249,6 +246,10 @@ fn named_before_org_words(ctx: &Ctx, mentions: &mut Vec<Mention>) {
     mentions.sort_by(|x, y| x.tokens.start.cmp(&y.tokens.start).then(y.tokens.end.cmp(&x.tokens.end)));
 }
 
+/// A name that ends on an initial ends on its full stop: "ông L.V.H. (SN 1980)", "tài xế L.",
+/// "the U.S." are written so, and a reader selects them so; so does one that ends on an
+/// abbreviation made to end names ("First Albany Corp.", "King Jr.", "Eighth St.": see
+/// [`crate::text::sentences::ends_names`]). The stop must touch the letter.
 fn with_closing_stops(ctx: &Ctx, mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         let last = m.tokens.end - 1;
@@ -425,11 +426,11 @@ fn gazetteer_at(ctx: &Ctx, i: usize) -> Option<(usize, &'static Known)> {
     })
 }
 
-/// Vietnamese titles of address, kinship and trade: unlike an office ("Tổng thống Mỹ"), they
-/// are never followed by the name of a country as such.
 /// The points of the compass that open Vietnamese names of regions and namesakes.
 const COMPASS: &[&str] = &["bắc", "nam", "đông", "tây"];
 
+/// Vietnamese titles of address, kinship and trade: unlike an office ("Tổng thống Mỹ"), they
+/// are never followed by the name of a country as such.
 const PERSONAL_TITLES: &[&str] = &["ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "bé", "cháu", "bầu", "hlv", "cầu thủ", "tiền vệ", "tiền đạo", "thủ môn", "hậu vệ", "trung vệ", "danh thủ", "ca sĩ", "diễn viên", "nghệ sĩ", "nhà văn"];
 
 /// Pass 1: gazetteer phrases, longest first.
@@ -452,7 +453,7 @@ fn gazetteer(ctx: &Ctx, covered: &mut [bool]) -> Vec<Mention> {
         // part or a namesake of it, one place ("Bắc Carolina", "Tây Virginia", "Bắc Đại Tây
         // Dương"); before a country it is a region of the country, left as the country
         // ("Bắc Iraq").
-        if ctx.lang == Language::Vi && k.kind == EntityType::Location && !k.country && i > 0 && ctx.key_is(i - 1, COMPASS) && ctx.tk[i - 1].cap && !covered[i - 1] && (i < 2 || !ctx.is_name_word(i - 2) || ctx.tk[i - 1].sentence_start) {
+        if ctx.lang == Language::Vi && k.kind == EntityType::Location && !k.country && i > 0 && ctx.key_is(i - 1, COMPASS) && ctx.tk[i - 1].cap && !ctx.tk[i].sentence_start && !covered[i - 1] && (i < 2 || !ctx.is_name_word(i - 2) || ctx.tk[i - 1].sentence_start) {
             out.push(Mention::strong(i - 1..i + len, EntityType::Location, ctx.join(i - 1..i + len)));
             covered[i - 1..i + len].iter_mut().for_each(|c| *c = true);
             i += len;

@@ -155,6 +155,10 @@ pub fn tag(ctx: &Ctx) -> Option<Vec<(Range<usize>, EntityType)>> {
 /// capitalised part ("Smith-Jones"), or the second syllable of a Korean given name ("Kim
 /// In-so", after a name of two words). Not a lower-case word after a one-word name ("Obama-era",
 /// "Shanghai-based" is no person anyway).
+/// Short words hyphenated to a name that make it a modifier, not part of it ("Boris
+/// Johnson-led", "Barack Obama-era").
+const NAME_SUFFIXES: &[&str] = &["led", "era", "run", "ish", "age", "day", "era's"];
+
 fn hyphenated_people(ctx: &Ctx, spans: Vec<(Range<usize>, EntityType)>) -> Vec<(Range<usize>, EntityType)> {
     let n = ctx.len();
     let hyphen = |k: usize| k < n && ctx.tk[k].text == "-" && ctx.tk[k].glued;
@@ -179,7 +183,7 @@ fn hyphenated_people(ctx: &Ctx, spans: Vec<(Range<usize>, EntityType)>) -> Vec<(
                 2 // "Ata" + "-ur-Rehman"
             } else if end == r.end && end < n && !ctx.tk[end].glued && particle_name(end) {
                 1 // "Rami" + "al-Saadani"
-            } else if end == r.end && r.len() >= 2 && hyphen(end) && glued_word(end + 1) && particle(end + 1) && !hyphen(end + 2) {
+            } else if end == r.end && r.len() >= 2 && hyphen(end) && glued_word(end + 1) && particle(end + 1) && !hyphen(end + 2) && !ctx.key_is(end + 1, NAME_SUFFIXES) {
                 2 // "Kim In" + "-so"
             } else {
                 0
