@@ -5,32 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openApp, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, openApp, selectText, SCREENSHOTS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Selects the first occurrence of `needle` inside the article's text. */
-async function selectText(page, needle) {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.querySelector('.article'), NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent.indexOf(needle);
-      if (i >= 0) {
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + needle.length);
-        const s = getSelection();
-        s.removeAllRanges();
-        s.addRange(r);
-        return;
-      }
-    }
-    throw new Error('not found: ' + needle);
-  }, needle);
-  await page.locator('.article').dispatchEvent('mouseup');
-}
 
 test('retype, remove, add; kept across a reload; reset', async () => {
   const context = await browser.newContext();

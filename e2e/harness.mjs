@@ -59,3 +59,24 @@ export async function pasteText(scope, text) {
   await scope.locator('#article-input').evaluate((ta, t) => { ta.value = t; ta.dispatchEvent(new Event('input')); }, text);
   await scope.getByRole('button', { name: 'Annotate' }).click();
 }
+
+/** Selects the first occurrence of `needle` in the article's text, as a reader's drag would,
+ *  and lets the page see the mouseup that ends a drag. */
+export async function selectText(page, needle) {
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.querySelector('.article'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent.indexOf(needle);
+      if (i >= 0) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + needle.length);
+        getSelection().removeAllRanges();
+        getSelection().addRange(r);
+        return;
+      }
+    }
+    throw new Error(`${needle} is not in the article`);
+  }, needle);
+  await page.locator('.article').dispatchEvent('mouseup');
+}

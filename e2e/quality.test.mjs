@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, launch, openApp, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, openApp, selectText, SCREENSHOTS } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -59,25 +59,6 @@ test('keyboard only: Tab reaches a mention, its card opens, Enter selects, Escap
   await page.close();
 });
 
-/** Selects the first occurrence of `needle` in the article's text, as a mouse drag would. */
-async function selectText(page, needle) {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.querySelector('.article'), NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent.indexOf(needle);
-      if (i >= 0) {
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + needle.length);
-        getSelection().removeAllRanges();
-        getSelection().addRange(r);
-        return;
-      }
-    }
-    throw new Error('not found: ' + needle);
-  }, needle);
-  await page.locator('.article').dispatchEvent('mouseup');
-}
 
 // axe in the states a reader passes through, not only on a fresh page: a card open, the tag
 // bar open, the help open, a filter with no match, a file refused, an empty text's error.

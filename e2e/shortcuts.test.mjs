@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, launch, openApp, pasteText, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, selectText, SCREENSHOTS } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -17,23 +17,9 @@ after(async () => { await browser?.close(); await server?.close(); });
 // Written for this test.
 const STORY = 'Storm closes the harbour\n\nThe storm closed the old harbour on Monday, the port authority said. Fishermen waited on the quay until the evening.';
 
-/** Selects the first occurrence of `words` in the article, as a reader's drag would. */
+/** Selects `words` in the article, as a reader's drag would, and waits for the tag bar. */
 async function select(page, words) {
-  await page.evaluate((w) => {
-    const walker = document.createTreeWalker(document.querySelector('.article'), NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.textContent.indexOf(w);
-      if (at < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, at);
-      r.setEnd(n, at + w.length);
-      getSelection().removeAllRanges();
-      getSelection().addRange(r);
-      return;
-    }
-    throw new Error(`${w} is not in the article`);
-  }, words);
-  await page.locator('.article').dispatchEvent('mouseup');
+  await selectText(page, words);
   await page.locator('.tagger').waitFor();
 }
 
