@@ -218,8 +218,9 @@ fn extension_end(ctx: &Ctx, start: usize, name_word: &dyn Fn(usize) -> bool, lis
 /// the tagger made of it: a company's name has no head word to tell it by, and the tagger
 /// reads an unknown one as a person's. A listed place keeps its reading ("a Ukraine
 /// spokesman" speaks for the country), and so do a person named in full ("a Joe Biden
-/// spokesman", "Maria Ressa shares the prize") and the surname of one ("a Trump spokesman"). A capitalised word no pass took, inside a sentence, becomes
-/// the organization's mention. The resolver then gives every mention of the name this type.
+/// spokesman", "Maria Ressa shares the prize") and the surname of one ("a Trump spokesman").
+/// A capitalised word no pass took, inside a sentence, becomes the organization's mention.
+/// The resolver then gives every mention of the name this type.
 fn named_before_org_words(ctx: &Ctx, mentions: &mut Vec<Mention>) {
     let follows = |b: usize| b < ctx.len() && !ctx.tk[b].cap && ctx.is(b, Role::OrgFollower);
     let surnames: rustc_hash::FxHashSet<&str> = mentions.iter().filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 2).map(|m| &*ctx.keys[m.tokens.end - 1]).collect();

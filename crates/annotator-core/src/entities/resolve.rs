@@ -371,11 +371,6 @@ fn clubs_named_after_sponsors(doc: &Document, mentions: &mut Vec<Mention>) {
             places.push(Mention::strong(m.tokens.end - 2..m.tokens.end, EntityType::Location, canonical).from(origin));
         }
     }
-    if clubs.is_empty() {
-        mentions.extend(places);
-        mentions.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
-        return;
-    }
     // What a club holds or overlaps goes (per token, not per club and mention).
     let mut in_club = vec![false; doc.tokens.len()];
     for &(s, e) in &clubs {
