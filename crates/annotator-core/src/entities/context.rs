@@ -2,7 +2,7 @@
 
 
 use crate::text::fold::key;
-use super::lexicon::{match_from, Lexicon, PhraseIndex, Role, Trigger};
+use super::lexicon::{phrase_at, Lexicon, PhraseIndex, Role, Trigger};
 use crate::text::language::Language;
 use crate::text::tokens::TokenKind;
 use crate::text::{Document, Key};
@@ -42,9 +42,14 @@ pub struct Ctx<'a> {
     /// The same, in prose only (not on title-case lines): a word capitalised there is a
     /// name by the writer's own hand.
     pub named_in_prose: rustc_hash::FxHashSet<&'a str>,
-    /// The triggers that start with each token's key, looked up once per token: the rules
-    /// ask `role_at` many times per token.
+    /// The triggers that start with each token's key, looked up once per token.
     starts: Vec<Option<&'static [(Vec<String>, Trigger)]>>,
+    /// The triggers whose whole phrase stands at each token (in the index's order, longest
+    /// first), with their length in tokens: `hits[hit_at[i]..hit_at[i + 1]]`. The rules ask
+    /// `role_at` many times per token, each time for other roles; the phrases are compared
+    /// with the text once.
+    hits: Vec<(usize, &'static Trigger)>,
+    hit_at: Vec<u32>,
 }
 
 impl<'a> Ctx<'a> {
@@ -123,8 +128,21 @@ impl<'a> Ctx<'a> {
         }
         let lex = Lexicon::get();
         let triggers = &lex.triggers[&doc.language];
-        let starts = doc.keys.iter().map(|k| triggers.get(&**k).map(Vec::as_slice)).collect();
-        Ctx { tk, keys: &doc.keys, lex, triggers, lang: doc.language, lowercase_seen, midcap_seen, named_in_prose, starts }
+        let starts: Vec<_> = doc.keys.iter().map(|k| triggers.get(&**k).map(Vec::as_slice)).collect();
+        // A phrase matches where its words are the text's and no token of it is noise; a
+        // capitalised-only trigger where the text capitalises it.
+        let (mut hits, mut hit_at) = (Vec::new(), Vec::with_capacity(tk.len() + 1));
+        for (i, cands) in starts.iter().enumerate() {
+            hit_at.push(hits.len() as u32);
+            for (phrase, t) in cands.iter().copied().flatten() {
+                let n = phrase.len();
+                if phrase_at(phrase, &doc.keys, i) && (!t.capitalised || tk[i].cap) && tk[i..i + n].iter().all(|t| !t.noise) {
+                    hits.push((n, t));
+                }
+            }
+        }
+        hit_at.push(hits.len() as u32);
+        Ctx { tk, keys: &doc.keys, lex, triggers, lang: doc.language, lowercase_seen, midcap_seen, named_in_prose, starts, hits, hit_at }
     }
 
     pub fn len(&self) -> usize {
@@ -143,9 +161,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn trigger_at(&self, i: usize, want: &[Role], trained_only: bool) -> Option<(usize, Role)> {
-        let cands = self.starts.get(i).copied().flatten()?;
-        match_from(cands, self.keys, i, |t: &Trigger, n| (t.seen_by_tagger || !trained_only) && want.contains(&t.role) && (!t.capitalised || self.tk[i].cap) && (i..i + n).all(|j| !self.tk[j].noise))
-            .map(|(n, t)| (n, t.role))
+        let hits = &self.hits[*self.hit_at.get(i)? as usize..*self.hit_at.get(i + 1)? as usize];
+        hits.iter().find(|(_, t)| (t.seen_by_tagger || !trained_only) && want.contains(&t.role)).map(|&(n, t)| (n, t.role))
     }
 
     /// Whether a trigger of a role that introduces a name (a title, a place word, an

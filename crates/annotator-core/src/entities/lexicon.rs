@@ -338,11 +338,14 @@ pub fn longest_match<'a, V>(index: &'a PhraseIndex<V>, keys: &[Key], i: usize, a
 /// [`longest_match`] among `cands`, the phrases of an index that start with `keys[i]`
 /// (looked up by the caller, who may keep them for later questions about token `i`).
 pub fn match_from<'a, V>(cands: &'a [(Vec<String>, V)], keys: &[Key], i: usize, accept: impl Fn(&V, usize) -> bool) -> Option<(usize, &'a V)> {
-    cands.iter().find_map(|(phrase, v)| {
-        let n = phrase.len();
-        // The first word is the index key, equal to keys[i] by construction.
-        (i + n <= keys.len() && phrase[1..].iter().zip(&keys[i + 1..i + n]).all(|(a, b)| **a == **b) && accept(v, n)).then_some((n, v))
-    })
+    cands.iter().find_map(|(phrase, v)| (phrase_at(phrase, keys, i) && accept(v, phrase.len())).then_some((phrase.len(), v)))
+}
+
+/// Whether the words of `phrase`, an index entry under `keys[i]`, stand in `keys` from `i` on
+/// (the first word is the index key, equal to `keys[i]` by construction).
+pub fn phrase_at(phrase: &[String], keys: &[Key], i: usize) -> bool {
+    let n = phrase.len();
+    i + n <= keys.len() && phrase[1..].iter().zip(&keys[i + 1..i + n]).all(|(a, b)| **a == **b)
 }
 
 #[cfg(test)]

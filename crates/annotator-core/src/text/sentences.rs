@@ -47,46 +47,49 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '»'];
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            split_line(text, line_start, i, &mut out);
-            line_start = i + 1;
-        }
+    for (i, _) in text.match_indices('\n') {
+        split_line(text, line_start, i, &mut out);
+        line_start = i + 1;
     }
     split_line(text, line_start, text.len(), &mut out);
     out
 }
 
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// The sentences of one line. The scan jumps from one possible terminator to the next by
+/// bytes (`.` `!` `?` and the first byte of `…`, which is never inside another character) and
+/// reads characters only there: most of a line is words.
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let line = &text[start..end];
+    let char_at = |p: usize| line[p..].chars().next();
     let mut sent_start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (b, c) = chars[k];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Swallow repeated terminators and closing quotes/brackets.
-            let mut j = k + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || CLOSERS.contains(&chars[j].1)) {
-                j += 1;
-            }
-            let term_end = chars.get(j).map(|x| x.0).unwrap_or(line.len());
-            // Need white space, then anything: the next sentence.
-            let mut w = j;
-            while w < chars.len() && chars[w].1.is_whitespace() {
-                w += 1;
-            }
-            let has_space = w > j;
-            if has_space && w < chars.len() && !(c == '.' && j == k + 1 && is_abbreviation(&line[..b])) {
-                push_trimmed(text, start + sent_start, start + term_end, out);
-                sent_start = chars[w].0;
-                k = w;
-                continue;
-            }
-            k = j;
+    let mut p = 0;
+    while let Some(off) = line.as_bytes()[p..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+        let b = p + off;
+        let Some(c) = char_at(b) else { break };
+        if !is_terminator(c) {
+            p = b + c.len_utf8();
             continue;
         }
-        k += 1;
+        // Swallow repeated terminators and closing quotes/brackets.
+        let mut j = b + c.len_utf8();
+        while let Some(d) = char_at(j).filter(|&d| is_terminator(d) || CLOSERS.contains(&d)) {
+            j += d.len_utf8();
+        }
+        let lone = j == b + c.len_utf8();
+        // Need white space, then anything: the next sentence.
+        let mut w = j;
+        while let Some(d) = char_at(w).filter(|d| d.is_whitespace()) {
+            w += d.len_utf8();
+        }
+        if w > j && w < line.len() && !(c == '.' && lone && is_abbreviation(&line[..b])) {
+            push_trimmed(text, start + sent_start, start + j, out);
+            sent_start = w;
+        }
+        p = w.max(j);
     }
     push_trimmed(text, start + sent_start, end, out);
 }

@@ -28,7 +28,8 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    // No ASCII character is a combining mark: the table is looked up for the others only.
+    c.is_alphanumeric() || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
 }
 
 /// Splits `text` into tokens, in order, never overlapping.
