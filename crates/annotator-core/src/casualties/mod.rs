@@ -16,7 +16,7 @@ use std::ops::Range;
 use crate::entities::lexicon::longest_match;
 use crate::entities::Found;
 use crate::model::{Casualty, CasualtyKind, EntityType, Group};
-use crate::numbers::{is_number_word, parse_digits, parse_en_words, parse_vi_words, vague_range};
+use crate::numbers::{is_number_word, parse_digits, parse_en_words, parse_vi_words, vague_range, VAGUE_OPENERS};
 use crate::text::tokens::TokenKind;
 use crate::text::{Document, Key};
 use crate::timeline::{date::Date, Dated};
@@ -131,8 +131,10 @@ impl Scan<'_> {
             }
             return Some((i + 1, v, v));
         }
-        // Vague quantities: "hàng chục", "dozens of".
-        for len in [3, 2, 1] {
+        // Vague quantities: "hàng chục", "dozens of" (only these words open one: "a", the
+        // commonest word let through above, builds no phrase).
+        let vague = VAGUE_OPENERS.contains(&w);
+        for len in [3, 2, 1].into_iter().filter(|_| vague) {
             if i + len <= n {
                 let phrase = self.lower[i..i + len].join(" ");
                 if let Some((a, b)) = vague_range(&phrase) {

@@ -8,11 +8,18 @@ pub fn parse_digits(s: &str) -> Option<u64> {
     if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') || !s.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let groups: Vec<&str> = s.split(['.', ',']).collect();
-    if groups.len() > 1 && !(groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)) {
-        return None;
+    // Read in place (no vector of groups, no joined string: this runs on every number).
+    let grouped = s.contains(['.', ',']);
+    let mut v: u64 = 0;
+    for (k, g) in s.split(['.', ',']).enumerate() {
+        if grouped && if k == 0 { g.len() > 3 } else { g.len() != 3 } {
+            return None;
+        }
+        for d in g.bytes() {
+            v = v.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+        }
     }
-    groups.concat().parse().ok()
+    Some(v)
 }
 
 const VI_UNITS: &[(&str, u64)] = &[
@@ -102,6 +109,10 @@ pub fn is_number_word(w: &str) -> bool {
         .contains(w)
 }
 
+/// The words a vague quantity opens on (a test holds them to [`vague_range`]'s phrases):
+/// other words need not be looked up as one.
+pub const VAGUE_OPENERS: &[&str] = &["hàng", "vài", "dozens", "hundreds", "thousands", "tens"];
+
 /// A vague quantity and its range: "hàng chục"/"dozens" 20–99, "hàng trăm"/"hundreds"
 /// 200–999, "hàng nghìn"/"thousands" 2000–9999.
 pub fn vague_range(phrase: &str) -> Option<(u64, u64)> {
@@ -152,5 +163,8 @@ mod tests {
         assert_eq!(vague_range("hàng chục"), Some((20, 99)));
         assert_eq!(vague_range("Hundreds"), Some((200, 999)));
         assert_eq!(vague_range("some"), None);
+        for phrase in ["hàng chục", "dozens of", "vài chục", "hàng trăm", "hundreds", "vài trăm", "hàng nghìn", "hàng ngàn", "thousands of", "vài nghìn", "hàng chục nghìn", "tens of thousands"] {
+            assert!(vague_range(phrase).is_some() && VAGUE_OPENERS.contains(&phrase.split(' ').next().unwrap_or("")), "{phrase}");
+        }
     }
 }
