@@ -88,7 +88,9 @@ struct Scan<'a> {
     lower: Vec<&'a str>,
     texts: Vec<&'a str>,
     kinds: Vec<TokenKind>,
-    vocab: &'static crate::entities::lexicon::PhraseIndex<Word>,
+    /// The casualty word (its length in tokens) starting at each token, looked up once: the
+    /// scan asks of most tokens several times.
+    words: Vec<Option<(usize, Word)>>,
     /// Whether each token is inside a dated expression ("October 27", "ngày 4-10"): its
     /// numbers are days, not head counts.
     in_date: Vec<bool>,
@@ -99,7 +101,7 @@ struct Scan<'a> {
 
 impl Scan<'_> {
     fn word_at(&self, i: usize) -> Option<(usize, Word)> {
-        longest_match(self.vocab, self.keys, i, |_, _| true).map(|(n, w)| (n, *w))
+        self.words.get(i).copied().flatten()
     }
 
     /// A number starting at token `i`: its end and value (min, max).
@@ -243,7 +245,10 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
         lower: doc.tokens.iter().map(|t| lowered.get(t.text(text)).map_or("", String::as_str)).collect(),
         texts: doc.tokens.iter().map(|t| t.text(text)).collect(),
         kinds: doc.tokens.iter().map(|t| t.kind).collect(),
-        vocab: vocabulary(doc.language),
+        words: {
+            let vocab = vocabulary(doc.language);
+            (0..doc.keys.len()).map(|i| longest_match(vocab, &doc.keys, i, |_, _| true).map(|(n, w)| (n, *w))).collect()
+        },
         in_date: in_dates(doc, timeline),
         person_end: if doc.language == crate::Language::En { person_ends(doc, entities) } else { Vec::new() },
     };

@@ -153,7 +153,14 @@ fn looks_ahead(text: &str, sentence_start: usize, at: usize) -> bool {
     // Within the date's own clause: "…to take place in May; talks began in May".
     let before = words_before(text, sentence_start, at, FUTURE_WINDOW);
     let clause = before.rsplit([';', ':']).next().unwrap_or("").replace("next to", "");
-    FUTURE_CUES.iter().any(|c| clause.contains(c))
+    // All cues in one search (one substring search per cue, set up afresh for every date,
+    // was a tenth of the timeline's work).
+    static CUES: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let cues = CUES.get_or_init(|| regex::Regex::new(&FUTURE_CUES.iter().map(|c| regex::escape(c)).collect::<Vec<_>>().join("|")).ok());
+    match cues {
+        Some(re) => re.is_match(&clause),
+        None => FUTURE_CUES.iter().any(|c| clause.contains(c)),
+    }
 }
 
 /// The last `window` bytes before byte `at` within its sentence (from `sentence_start`), in
