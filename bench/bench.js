@@ -26,5 +26,17 @@ function time(tool, text, lang, runs) {
   return { ms: ms[Math.floor(ms.length / 2)], all: ms, out };
 }
 
-window.bench = { time, wasmMemoryBytes };
+/** One call of `a` then one of `b` on the same text, back to back (both warmed up before):
+ *  their times in ms. Run many times, the ratio of each pair cancels what the machine's
+ *  other work does to both (on a shared machine one tool's median and the other's can come
+ *  from calmer and busier minutes). */
+function pair(a, b, text, lang) {
+  const t0 = performance.now();
+  tools[a](text, lang);
+  const t1 = performance.now();
+  tools[b](text, lang);
+  return [t1 - t0, performance.now() - t1];
+}
+
+window.bench = { time, pair, wasmMemoryBytes };
 document.getElementById('status').textContent = 'ready';

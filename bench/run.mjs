@@ -64,6 +64,17 @@ try {
     console.error(`${tool} ${lang}: ${fmt(r.ms)} ms for ${fmt(mb(bytes))} MB`);
   }
   results.throughput = throughput;
+  // Ours against wink-nlp in alternating pairs (both were warmed up above): the median of the
+  // per-pair ratios.
+  if (en && only.includes('ours') && only.includes('wink')) {
+    const n = smoke ? 1 : 21;
+    const pairs = [];
+    for (let k = 0; k < n; k++) pairs.push(await page.evaluate(([tx]) => window.bench.pair('ours', 'wink', tx, 'en'), [en]));
+    const ratios = pairs.map(([o, w]) => w / o).sort((a, b) => a - b);
+    const q = (f) => ratios[Math.min(ratios.length - 1, Math.floor(f * ratios.length))];
+    results.paired_wink = { pairs, median_ratio: q(0.5), q1: q(0.25), q3: q(0.75) };
+    console.error(`paired: wink/ours median ${q(0.5).toFixed(2)} over ${n} pairs`);
+  }
   const seed = await page.evaluate(([s, k]) => window.bench.time('ours', s, 'auto', k), [SEED, smoke ? 5 : 500]);
   results.seed_ms = seed.ms;
   results.wasm_memory_bytes = await page.evaluate(() => window.bench.wasmMemoryBytes());
@@ -159,6 +170,10 @@ lines.push('| Tool | Text | Size | Median time | MB/s | Ours is ×faster |', '|-
 for (const t of T) {
   const ratio = ours && t.tool !== 'ours' && t.lang === 'en' ? `${fmt(t.mbps ? ours.mbps / t.mbps : 0, 1)}×` : '';
   lines.push(`| ${t.tool} | ${t.lang} dev articles | ${fmt(mb(t.bytes))} MB | ${fmt(t.ms, 1)} ms | ${fmt(t.mbps)} | ${ratio} |`);
+}
+if (results.paired_wink) {
+  const p = results.paired_wink;
+  lines.push('', `Ours against wink-nlp in ${p.pairs.length} alternating pairs on the same text: wink-nlp's time over ours, median **${fmt(p.median_ratio)}×** (quartiles ${fmt(p.q1)}–${fmt(p.q3)}).`);
 }
 lines.push('', `Seed article (${Buffer.byteLength(SEED)} bytes) in WASM: median ${results.seed_ms.toFixed(3)} ms. WASM memory after the 1 MB runs: ${kb(results.wasm_memory_bytes)}.`);
 lines.push(`Navigation to the annotated seed on screen: median ${fmt(results.seed_on_screen_ms, 0)} ms of [${results.seed_on_screen_runs_ms.map((x) => x.toFixed(0)).join(', ')}].`);
