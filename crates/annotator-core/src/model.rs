@@ -124,6 +124,18 @@ pub struct Casualty {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// Why the figure was read: the construction, in words ("a figure, then its outcome
+    /// word"). For a person checking it; not part of the contract (SPEC: unknown fields are
+    /// ignored by readers).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
+    /// The outcome word the figure was read with ("killed", "thiệt mạng"), when one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Span>,
+    /// Where the article states this same figure, when more than once ("kills 12" in the
+    /// headline, "12 people were killed" below): every statement, this item's own first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Span>,
 }
 
 /// A dated expression, its resolved value (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) and the
@@ -135,4 +147,8 @@ pub struct TimelineItem {
     pub end: usize,
     pub text: String,
     pub event: Span,
+    /// How the value was reached ("a day and month; the year of the reference date"). For a
+    /// person checking it; not part of the contract.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
 }

@@ -40,6 +40,42 @@ pub struct Figure {
     /// One person named or headlined ("Marcus Hill, 25, was killed"): kept only when the
     /// article states no figure of killed or wounded people, which would hold that person.
     pub single: bool,
+    /// The construction it was read by (see [`Why`]).
+    pub why: Why,
+    /// The outcome word's byte range, when one was read.
+    pub cue: Option<Range<usize>>,
+    /// The other statements of the same figure (byte ranges, in text order).
+    pub also: Vec<Range<usize>>,
+}
+
+/// The constructions a figure is read by: what the sidebar says of each row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// "12 people were killed": the figure, then its outcome word in the same clause.
+    FigureThenOutcome,
+    /// "killing 12 people", "wounded another 15": the outcome word right before the figure.
+    OutcomeThenFigure,
+    /// "the death toll rose to 22": a toll and the figure it reaches.
+    Toll,
+    /// "three injured men": the outcome word standing as an adjective.
+    Modifier,
+    /// "no one was hurt", "không có ai thiệt mạng": a statement of none.
+    Zero,
+    /// "many were killed", "thương vong tiếp tục gia tăng": a statement without a figure.
+    NoFigure,
+}
+
+impl Why {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Why::FigureThenOutcome => "a figure, then its outcome word",
+            Why::OutcomeThenFigure => "an outcome word, then its figure",
+            Why::Toll => "a toll and the figure it reaches",
+            Why::Modifier => "an outcome word describing the people counted",
+            Why::Zero => "a statement that none were",
+            Why::NoFigure => "an outcome stated without a figure",
+        }
+    }
 }
 
 impl Figure {
@@ -57,6 +93,9 @@ impl Figure {
             start: s.start,
             end: s.end,
             text: s.text,
+            why: self.why.describe().to_string(),
+            cue: self.cue.as_ref().map(|c| doc.span(c)),
+            mentions: if self.also.is_empty() { Vec::new() } else { std::iter::once(&self.range).chain(&self.also).map(|r| doc.span(r)).collect() },
         }
     }
 }
@@ -287,7 +326,9 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                     }
                     Word::Zero => {
                         let kind = if scan.keys[i..i + len].iter().any(|k| k.contains("thương") || k.contains("hurt") || k.contains("injur")) { CasualtyKind::Wounded } else { CasualtyKind::Killed };
-                        out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, i..i + len, facts(), &cx));
+                        // (A phrase of the word list: "no one was hurt". It is its own cue.)
+                        let cue = Some(doc.tokens[i].range.start..doc.tokens[i + len - 1].range.end);
+                        out.push(Figure { why: Why::Zero, cue, ..figure(doc, kind, Some(0), Some(0), Group::Unspecified, i..i + len, facts(), &cx) });
                         i += len;
                         continue;
                     }
@@ -384,21 +425,24 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                 let toll = toll_reaches(&scan, outcomes[k].1, q.start);
                 (gap.is_empty() || toll || (gap.len() == 1 && (key_in(&scan, gap.start, ADDED) || key_in(&scan, gap.start, &["all", "cả", "of", "của"])))).then(|| (k, &outcomes[k]))
             };
-            let hit = match (fwd, back()) {
-                (Some(f), Some(bk)) if lang == crate::Language::En && q.start - bk.1 .1 <= q.end.abs_diff(f.1 .0) => Some(bk),
-                (Some(f), _) => Some(f),
+            let back = back().map(|bk| (bk, if toll_reaches(&scan, bk.1 .1, q.start) { Why::Toll } else { Why::OutcomeThenFigure }));
+            let hit = match (fwd, back) {
+                (Some(f), Some((bk, why))) if lang == crate::Language::En && q.start - bk.1 .1 <= q.end.abs_diff(f.1 .0) => Some((bk, why)),
+                (Some(f), _) => Some((f, Why::FigureThenOutcome)),
                 (None, Some(bk)) => Some(bk),
-                _ => q.modifier.and_then(|m| outcomes.iter().enumerate().find(|(_, o)| o.0 == m)),
+                _ => q.modifier.and_then(|m| outcomes.iter().enumerate().find(|(_, o)| o.0 == m)).map(|m| (m, Why::Modifier)),
             };
             // "giải cứu 24 người mắc kẹt", "rescued 12 trapped miners": safe, not missing.
             let rescued = (q.start.saturating_sub(2).max(a)..q.start).any(|k| key_in(&scan, k, &["cứu", "rescued", "rescue", "saved"]));
             let fits = |kind: CasualtyKind| !(rescued && kind == CasualtyKind::Missing) && (!q.single || matches!(kind, CasualtyKind::Killed | CasualtyKind::Wounded));
-            if let Some((oi, &(s, e, kind))) = hit.filter(|(_, o)| fits(o.2)) {
+            if let Some(((oi, &(s, e, kind)), why)) = hit.filter(|((_, o), _)| fits(o.2)) {
                 used[oi] = true;
                 let span = q.start.min(s)..q.end.max(e);
                 let mut f = figure(doc, kind, q.min, q.max, q.group, span, facts(), &cx);
                 f.guessed = q.guessed;
                 f.single = q.single;
+                f.why = why;
+                f.cue = Some(doc.tokens[s].range.start..doc.tokens[e - 1].range.end);
                 out.push(f);
             }
         }
@@ -408,14 +452,15 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
                 continue;
             }
             // An explicit zero: "không có thủy thủ nào bị thương", "no soldiers were hurt".
+            let cue = Some(doc.tokens[s].range.start..doc.tokens[e - 1].range.end);
             if let Some(z) = zero_before(&scan, a, s, aux) {
-                out.push(figure(doc, kind, Some(0), Some(0), Group::Unspecified, z..e, facts(), &cx));
+                out.push(Figure { why: Why::Zero, cue, ..figure(doc, kind, Some(0), Some(0), Group::Unspecified, z..e, facts(), &cx) });
                 continue;
             }
             let vague = (s.saturating_sub(4).max(a)..s).any(|k| key_in(&scan, k, &["nhiều", "many", "handful", "several", "số"]));
             if vague || kind == CasualtyKind::KilledOrWounded && (s.saturating_sub(3).max(a)..s).any(|k| key_in(&scan, k, &["số", "con"])) {
                 let start = (s.saturating_sub(4).max(a)..s).find(|&k| key_in(&scan, k, &["nhiều", "many", "a", "con", "số"])).unwrap_or(s);
-                out.push(figure(doc, kind, None, None, Group::Unspecified, start..e, facts(), &cx));
+                out.push(Figure { cue, ..figure(doc, kind, None, None, Group::Unspecified, start..e, facts(), &cx) });
             }
         }
     }
@@ -428,10 +473,29 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
     // One item per distinct stated figure.
     // ("7 binh sĩ" and "7 người" killed are two figures when the groups differ.)
     let stated: rustc_hash::FxHashSet<(CasualtyKind, Option<u64>, Option<u64>)> = out.iter().filter(|f| !f.guessed).map(|f| (f.kind, f.min, f.max)).collect();
-    let mut seen: rustc_hash::FxHashSet<(CasualtyKind, Option<u64>, Option<u64>, Group)> = rustc_hash::FxHashSet::default();
-    out.retain(|f| (f.min.is_none() && f.max.is_none()) || !(f.guessed && stated.contains(&(f.kind, f.min, f.max))) && seen.insert((f.kind, f.min, f.max, f.group)));
-    out.sort_by_key(|f| f.range.start);
-    told_again(doc, out)
+    // (A figure told again is kept as a further statement of the first.)
+    let mut first: rustc_hash::FxHashMap<(CasualtyKind, Option<u64>, Option<u64>, Group), usize> = rustc_hash::FxHashMap::default();
+    let (mut kept, mut again): (Vec<Figure>, Vec<Figure>) = (Vec::with_capacity(out.len()), Vec::new());
+    for f in out {
+        if f.min.is_none() && f.max.is_none() {
+            kept.push(f);
+        } else if f.guessed && stated.contains(&(f.kind, f.min, f.max)) {
+            again.push(f);
+        } else if let Some(&k) = first.get(&(f.kind, f.min, f.max, f.group)) {
+            kept[k].also.push(f.range);
+        } else {
+            first.insert((f.kind, f.min, f.max, f.group), kept.len());
+            kept.push(f);
+        }
+    }
+    for f in again {
+        if let Some(k) = kept.iter_mut().find(|k| !k.guessed && (k.kind, k.min, k.max) == (f.kind, f.min, f.max)) {
+            k.also.push(f.range);
+        }
+    }
+    kept.iter_mut().for_each(|f| f.also.sort_by_key(|r| r.start));
+    kept.sort_by_key(|f| f.range.start);
+    told_again(doc, kept)
 }
 
 /// The same figure told twice with another group is one item, the first: once in the
@@ -455,6 +519,12 @@ fn told_again(doc: &Document, figures: Vec<Figure>) -> Vec<Figure> {
             let before = told.entry((f.kind, f.min, f.max)).or_default();
             let here = in_headline(&f);
             if before.iter().any(|&(g, head)| g != f.group && ((head && !here) || named_back(&f))) {
+                // A further statement of the first that was kept.
+                if let Some(k) = kept.iter_mut().find(|k| (k.kind, k.min, k.max) == (f.kind, f.min, f.max)) {
+                    k.also.push(f.range);
+                    k.also.extend(f.also);
+                    k.also.sort_by_key(|r| r.start);
+                }
                 continue;
             }
             if !before.contains(&(f.group, here)) {
@@ -849,7 +919,7 @@ fn figure(doc: &Document, kind: CasualtyKind, min: Option<u64>, max: Option<u64>
         .iter()
         .find(|(e, m)| Some(&e.name) != party.as_ref() && (m.end <= range.start || m.start >= range.end))
         .map(|(e, _)| e.name.clone());
-    Figure { kind, min, max, group, party, location, source: facts.source.clone(), date: facts.date.clone(), range, guessed: false, single: false }
+    Figure { kind, min, max, group, party, location, source: facts.source.clone(), date: facts.date.clone(), range, guessed: false, single: false, why: Why::NoFigure, cue: None, also: Vec::new() }
 }
 
 #[cfg(test)]
@@ -861,6 +931,25 @@ mod tests {
     }
 
     use CasualtyKind::*;
+
+    #[test]
+    fn each_figure_says_why_and_keeps_every_statement() {
+        let t = "Storm kills 12 in the north\nTwelve people were killed when the river rose. No one was hurt in the town.";
+        let ann = annotate(t, &Options::default()).unwrap();
+        let twelve = ann.casualties.iter().find(|c| c.min == Some(12)).expect("the figure");
+        assert_eq!(twelve.why, "an outcome word, then its figure");
+        assert_eq!(twelve.cue.as_ref().map(|c| c.text.as_str()), Some("kills"));
+        // Told twice, one item: both statements, the item's own first.
+        let told: Vec<&str> = twelve.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(told, vec!["kills 12", "Twelve people were killed"]);
+        assert_eq!(ann.casualties.iter().filter(|c| c.min == Some(12)).count(), 1);
+        let none = ann.casualties.iter().find(|c| c.min == Some(0)).expect("the statement of none");
+        assert_eq!(none.why, "a statement that none were");
+        assert!(none.cue.as_ref().is_some_and(|c| c.text.ends_with("hurt")), "{:?}", none.cue);
+        // Every date says how its value was reached.
+        let d = annotate("Rains began on 3 March 2021. Two days later the river rose.", &Options::default()).unwrap();
+        assert!(d.timeline.iter().all(|t| !t.why.is_empty()), "{:?}", d.timeline);
+    }
 
     #[test]
     fn vietnamese_counts_and_groups() {

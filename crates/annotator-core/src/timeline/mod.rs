@@ -24,12 +24,14 @@ pub struct Dated {
     pub value: Value,
     pub range: Range<usize>,
     pub event: Range<usize>,
+    /// How the value was reached ([`Raw::why`]).
+    pub why: &'static str,
 }
 
 impl Dated {
     pub fn to_model(&self, doc: &Document) -> TimelineItem {
         let s = doc.span(&self.range);
-        TimelineItem { value: self.value.iso(), start: s.start, end: s.end, text: s.text, event: doc.span(&self.event) }
+        TimelineItem { value: self.value.iso(), start: s.start, end: s.end, text: s.text, event: doc.span(&self.event), why: self.why.to_string() }
     }
 }
 
@@ -108,7 +110,8 @@ pub fn resolve(doc: &Document, found: &[patterns::Found], reference: Option<Date
             last_day = Some(day);
         }
         raws.push(f.raw);
-        out.push(Dated { value, event, range: f.range });
+        let inherited = inherited.is_some() && matches!(f.raw, Raw::DayMonth { .. } | Raw::Month(_));
+        out.push(Dated { value, event, range: f.range, why: f.raw.why(inherited) });
     }
     resolve_speech_time(text, &mut out, &raws);
     out

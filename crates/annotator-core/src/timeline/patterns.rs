@@ -86,6 +86,29 @@ pub enum Raw {
 pub const DAYS_AHEAD: i64 = 92;
 
 impl Raw {
+    /// How a value is reached from this expression, in words (what the timeline says of a
+    /// date when asked why); `inherited` when a year-less day or month took the year of a date
+    /// the text gave shortly before.
+    pub fn why(self, inherited: bool) -> &'static str {
+        match self {
+            Raw::DayMonth { .. } | Raw::Month(_) if inherited => "day or month as written; the year of the date given just before",
+            Raw::Full(_) | Raw::MonthYear(..) | Raw::Year(_) => "a date written in full",
+            Raw::DayMonth { lean: 1, .. } | Raw::MonthAhead(_) => "day or month as written, looking ahead; the next one after the reference date",
+            Raw::DayMonth { lean: -1, .. } => "day or month as written, looking back; the last one before the reference date",
+            Raw::DayMonth { weekday: Some(_), .. } => "day and month as written; the year in which it fell on the weekday named",
+            Raw::DayMonth { .. } | Raw::Month(_) => "day or month as written; the year nearest the reference date",
+            Raw::MonthOffset(_) | Raw::MonthLastYear(_) | Raw::MonthThisYear(_) | Raw::MonthNextYear(_) | Raw::MonthBefore { .. } => "a month counted from the reference date",
+            Raw::YearOffset(_) => "a year counted from the reference date",
+            Raw::DayOffset(_) => "a day counted from the reference date (or from the day a speaker spoke)",
+            Raw::Weekday(_) | Raw::WeekdayBefore(_) => "a weekday: the last one up to the reference date",
+            Raw::WeekdayAhead(_) => "a weekday looked forward to: the next one from the reference date",
+            Raw::LastQuarter | Raw::Quarter(_) => "a business quarter of the reference date's year",
+            Raw::NthDay(_) => "a day counted from the start of events the text dated before",
+            Raw::YearsLater(_) => "years counted from the year the text named before",
+            Raw::DayAfterLast(_) => "a day counted from the day the text named before",
+        }
+    }
+
     /// The same expression read as lying ahead of the reference (a future tense before it):
     /// a weekday, a month or a year-less day of the week, month or year to come.
     pub fn ahead(self) -> Raw {
