@@ -211,7 +211,7 @@ pub fn Annotator(
         }
     };
     // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac, and Ctrl+Y) undo and redo corrections, and Escape
-    // closes the card and clears the selection and the tag bar, except while the reader types
+    // closes the card and the editor and clears the selection and the tag bar, except while the reader types
     // in a field, where the keys edit the text.
     let on_key = move |ev: &web_sys::KeyboardEvent| {
         let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
@@ -223,6 +223,7 @@ pub fn Annotator(
             ui.selected.set(None);
             ui.pending.set(None);
             ui.help.set(false);
+            ui.editing.set(None);
             return;
         }
         if ev.alt_key() {

@@ -178,3 +178,71 @@ pub async fn read_file(file: web_sys::File) -> Result<(String, String), String> 
     let text = text.as_string().unwrap_or_default();
     Ok((name, text))
 }
+
+/// The article element of the annotator that `el` is in (an embedding page may hold several).
+pub fn article_of(el: &web_sys::Element) -> Option<web_sys::Element> {
+    el.closest(".aa-root").ok().flatten()?.query_selector(".article").ok().flatten()
+}
+
+/// The DOM position of code point `at` of the text in the article `root`: the text node of
+/// the piece that holds it, the offset in UTF-16 units there, and that character's length in
+/// them. Pieces carry their first code point in `data-s`, in text order: found by bisection.
+/// `None` when that piece is not on screen yet.
+fn position(pieces: &web_sys::NodeList, at: usize) -> Option<(web_sys::Node, u32, u32)> {
+    let start_of = |k: u32| -> Option<usize> { pieces.item(k)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-s")?.parse().ok() };
+    let (mut lo, mut hi) = (0u32, pieces.length());
+    while lo + 1 < hi {
+        let mid = (lo + hi) / 2;
+        if start_of(mid)? <= at { lo = mid } else { hi = mid }
+    }
+    let piece = pieces.item(lo)?;
+    let start = start_of(lo)?;
+    let node = piece.first_child()?;
+    let text = node.text_content()?;
+    let mut units = 0u32;
+    let mut chars = text.chars();
+    for _ in start..at {
+        units += chars.next()?.len_utf16() as u32;
+    }
+    Some((node, units, chars.next()?.len_utf16() as u32))
+}
+
+/// Paints `spans` (code points) of the article `root` with the CSS highlight `name` (the
+/// Custom Highlight API: no element is added to the article, so a thousand hits cost no
+/// re-render), and scrolls the piece holding `current` into view. Spans not on screen yet
+/// are left out. `false` where the browser has no such API.
+pub fn highlight(root: &web_sys::Element, name: &str, spans: &[(usize, usize)], current: Option<usize>) -> bool {
+    use js_sys::Reflect;
+    let Some(window) = web_sys::window() else { return false };
+    let Some(doc) = window.document() else { return false };
+    let registry = Reflect::get(&window, &"CSS".into()).and_then(|css| Reflect::get(&css, &"highlights".into())).ok().filter(|r| !r.is_undefined());
+    let ctor = Reflect::get(&window, &"Highlight".into()).ok().and_then(|c| c.dyn_into::<js_sys::Function>().ok());
+    let (Some(registry), Some(ctor)) = (registry, ctor) else { return false };
+    let Ok(pieces) = root.query_selector_all("[data-s]") else { return false };
+    let ranges = js_sys::Array::new();
+    for &(s, e) in spans {
+        let (Some((a, ao, _)), Some((b, bo, last))) = (position(&pieces, s), position(&pieces, e.saturating_sub(1))) else { continue };
+        let bo = bo + last;
+        let Ok(range) = doc.create_range() else { continue };
+        if range.set_start(&a, ao).is_ok() && range.set_end(&b, bo).is_ok() {
+            ranges.push(&range);
+        }
+    }
+    let call = |method: &str, args: &js_sys::Array| {
+        if let Ok(f) = Reflect::get(&registry, &method.into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+            let _ = f.apply(&registry, args);
+        }
+    };
+    match Reflect::construct(&ctor, &ranges) {
+        Ok(h) if ranges.length() > 0 => call("set", &js_sys::Array::of2(&name.into(), &h)),
+        _ => call("delete", &js_sys::Array::of1(&name.into())),
+    }
+    if let Some((node, ..)) = current.and_then(|at| position(&pieces, at)) {
+        if let Some(el) = node.parent_element() {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    }
+    true
+}

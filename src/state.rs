@@ -5,7 +5,7 @@
 
 use annotator_core::EntityType;
 
-use crate::render::corrections::Corrections;
+use crate::render::corrections::{Corrections, Figure};
 use leptos::prelude::*;
 
 /// A card about an entity mention, anchored at a point of the viewport.
@@ -46,6 +46,18 @@ pub struct Ui {
     /// Corrections brought to the next article put on screen: taken when its corrections are
     /// loaded.
     pub carry: StoredValue<Option<Carry>>,
+    /// A casualty figure or a date open in the editor.
+    pub editing: RwSignal<Option<Editing>>,
+    /// The sidebar's open tab (on a phone): 0 entities, 1 casualties, 2 timeline.
+    pub tab: RwSignal<usize>,
+}
+
+/// What the editor holds: a figure or a date of the text at `at` (code points), `quote` being
+/// that text; `existing` when the annotation has it (else the reader is adding it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Editing {
+    Figure { at: (usize, usize), quote: String, figure: Figure, existing: bool },
+    Date { at: (usize, usize), quote: String, value: String, existing: bool },
 }
 
 /// Corrections for an article about to be put on screen: an edited text's, carried over from
@@ -82,6 +94,8 @@ impl Ui {
             help: RwSignal::new(false),
             status: RwSignal::new(None),
             carry: StoredValue::new(None),
+            editing: RwSignal::new(None),
+            tab: RwSignal::new(0),
         }
     }
 
@@ -173,6 +187,10 @@ pub fn mention_id(entity: usize, start: usize) -> String {
 }
 pub fn casualty_id(index: usize) -> String {
     format!("c{index}")
+}
+/// A further statement of casualty figure `index` (the first is [`casualty_id`]'s).
+pub fn statement_id(index: usize, start: usize) -> String {
+    format!("c{index}-{start}")
 }
 pub fn date_id(index: usize) -> String {
     format!("t{index}")

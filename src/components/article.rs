@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
 use crate::render::layout::{block_at, blocks, next_slice, Block, Layout, Mark, MarkKind, Piece};
-use crate::state::{casualty_id, date_id, mention_id, Card, Ui};
+use crate::render::corrections::Figure;
+use crate::state::{casualty_id, date_id, mention_id, statement_id, Card, Editing, Ui};
 
 pub fn type_label(kind: EntityType) -> &'static str {
     match kind {
@@ -27,6 +28,9 @@ struct Decor {
     title: String,
     id: Option<String>,
     entity: Option<usize>,
+    /// The casualty figure and the date it belongs to, if any.
+    figure: Option<usize>,
+    date: Option<usize>,
 }
 
 fn decorate(all: &[Mark], ann: &Annotation, piece: &Piece) -> Decor {
@@ -34,6 +38,7 @@ fn decorate(all: &[Mark], ann: &Annotation, piece: &Piece) -> Decor {
     let mut titles = Vec::new();
     let mut id = None;
     let mut entity = None;
+    let (mut figure, mut date) = (None, None);
     let mut depth = 0;
     for &m in &piece.marks {
         let mark = &all[m];
@@ -58,6 +63,7 @@ fn decorate(all: &[Mark], ann: &Annotation, piece: &Piece) -> Decor {
                 if starts_here {
                     id = id.or(Some(date_id(index)));
                 }
+                date = date.or(Some(index));
             }
             MarkKind::Casualty { index } => {
                 classes.push("casualty".into());
@@ -65,8 +71,10 @@ fn decorate(all: &[Mark], ann: &Annotation, piece: &Piece) -> Decor {
                     titles.push(format!("Casualties: {} {}", crate::render::summary::figure(c), c.kind.as_str().replace('_', " ")));
                 }
                 if starts_here {
-                    id = id.or(Some(casualty_id(index)));
+                    let own = ann.casualties.get(index).is_none_or(|c| c.start == mark.start);
+                    id = id.or(Some(if own { casualty_id(index) } else { statement_id(index, mark.start) }));
                 }
+                figure = figure.or(Some(index));
             }
             MarkKind::Noise => {
                 classes.push("noise".into());
@@ -77,7 +85,7 @@ fn decorate(all: &[Mark], ann: &Annotation, piece: &Piece) -> Decor {
     if depth > 1 {
         classes.push("nested".into());
     }
-    Decor { class: classes.join(" "), title: titles.join(" · "), id, entity }
+    Decor { class: classes.join(" "), title: titles.join(" · "), id, entity, figure, date }
 }
 
 /// Characters put on screen at once: the first screen, then one slice per task until the
@@ -95,7 +103,22 @@ fn piece_view(piece: &Piece, marks: &[Mark], ann: &Annotation, mention_starts: &
     }
     let d = decorate(marks, ann, piece);
     let Some(e) = d.entity else {
-        return view! { <span class=d.class title=d.title id=d.id data-s=s>{piece.text.clone()}</span> }.into_any();
+        // A casualty figure's or a date's mark opens the editor (click, Enter or Space).
+        let editing = d.figure.and_then(|i| ann.casualties.get(i)).map(|c| Editing::Figure { at: (c.start, c.end), quote: c.text.clone(), figure: Figure::of(c), existing: true })
+            .or_else(|| d.date.and_then(|i| ann.timeline.get(i)).map(|t| Editing::Date { at: (t.start, t.end), quote: t.text.clone(), value: t.value.clone(), existing: true }));
+        let Some(editing) = editing else {
+            return view! { <span class=d.class title=d.title id=d.id data-s=s>{piece.text.clone()}</span> }.into_any();
+        };
+        let title = format!("{} (click to correct)", d.title);
+        let (open, open2) = (editing.clone(), editing);
+        return view! {
+            <span class=d.class title=title id=d.id data-s=s tabindex="0" role="button"
+                on:click=move |_| ui.editing.set(Some(open.clone()))
+                on:keydown=move |ev: web_sys::KeyboardEvent| if matches!(ev.key().as_str(), "Enter" | " ") { ev.prevent_default(); ui.editing.set(Some(open2.clone())) }>
+                {piece.text.clone()}
+            </span>
+        }
+        .into_any();
     };
     let starts = mention_starts.get(e).cloned().unwrap_or_default();
     let at = piece.start;

@@ -2,6 +2,8 @@
 
 pub mod article;
 pub mod card;
+pub mod editor;
+pub mod find;
 pub mod help;
 pub mod input;
 pub mod sidebar;

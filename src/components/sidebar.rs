@@ -8,7 +8,8 @@ use crate::components::article::type_label;
 use crate::dom::reveal_at;
 use crate::render::chart::{casualty_bars, timeline_axis};
 use crate::render::summary::{entities_of, figure, plain, row_matches, timeline_order, EntityRow};
-use crate::state::{casualty_id, date_id, mention_id, Ui};
+use crate::render::corrections::Figure;
+use crate::state::{casualty_id, date_id, mention_id, statement_id, Editing, Ui};
 
 /// Rows a list shows before its "Show more" button: a long transcript has thousands of dates,
 /// and rendering them all at once would hold the page.
@@ -32,7 +33,8 @@ fn show_more(total: usize, limit: RwSignal<usize>) -> impl IntoView {
 /// go below it as tabs (the tab bar only shows there, by CSS).
 #[component]
 pub fn Sidebar(ann: Annotation) -> impl IntoView {
-    let tab = RwSignal::new(0usize);
+    // (The open tab lives in `Ui`: the sidebar is drawn again after each correction.)
+    let tab = expect_context::<Ui>().tab;
     let tabs = ["Entities", "Casualties", "Timeline"]
         .into_iter()
         .enumerate()
@@ -131,7 +133,7 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
                 <input type="search" class="filter" placeholder="Filter entities…" aria-label="Filter entities"
                     prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
             })}
-            {move || (!any_kept()).then(|| view! { <p class="empty" role="status">{format!("No entity matches “{}”.", filter.get().trim())}</p> })}
+            {move || (!none && !any_kept()).then(|| view! { <p class="empty" role="status">{format!("No entity matches “{}”.", filter.get().trim())}</p> })}
             {groups}
         </section>
     }
@@ -150,6 +152,15 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
         .map(|(i, c)| {
             let kind = c.kind.as_str().replace('_', " ");
             let at = c.start;
+            // Why it was read (its cue word and the construction), and where else the article
+            // states the same figure.
+            let cue = c.cue.as_ref().map(|q| format!("“{}”, ", q.text));
+            let told = c.mentions.iter().enumerate().skip(1).map(|(k, m)| {
+                let at = m.start;
+                view! { " "<button class="link" on:click=move |_| reveal_at(ui, statement_id(i, at), at) title="Show this statement of the figure">{format!("#{}", k + 1)}</button> }
+            }).collect_view();
+            let told = (c.mentions.len() > 1).then(|| view! { <span class="told">" · stated "{c.mentions.len()}" times: #1"{told}</span> });
+            let editing = Editing::Figure { at: (c.start, c.end), quote: c.text.clone(), figure: Figure::of(c), existing: true };
             view! {
                 <tr>
                     <td><button class="link" on:click=move |_| reveal_at(ui, casualty_id(i), at) title="Show the sentence">{kind}</button></td>
@@ -159,6 +170,8 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
                     <td data-label="Place">{c.location.clone().unwrap_or_default()}</td>
                     <td data-label="Source">{c.source.clone().unwrap_or_default()}</td>
                     <td data-label="Date">{c.date.clone().unwrap_or_default()}</td>
+                    <td class="why">"Why: "{cue}{c.why.clone()}{told}</td>
+                    <td><button class="btn small ghost" title="Correct or remove this figure" on:click=move |_| ui.editing.set(Some(editing.clone()))>"Edit"</button></td>
                 </tr>
             }
         })
@@ -194,7 +207,7 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
                     {chart}
                     <div class="table-wrap" tabindex="0" role="region" aria-label="Casualty figures">
                         <table class="casualties">
-                            <thead><tr><th>"Kind"</th><th>"Figure"</th><th>"Group"</th><th>"Party"</th><th>"Place"</th><th>"Source"</th><th>"Date"</th></tr></thead>
+                            <thead><tr><th>"Kind"</th><th>"Figure"</th><th>"Group"</th><th>"Party"</th><th>"Place"</th><th>"Source"</th><th>"Date"</th><th>"Why"</th><th>"Correct"</th></tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
@@ -258,13 +271,16 @@ fn TimelinePanel(ann: Annotation) -> impl IntoView {
         .filter_map(|&i| all.get(i).map(|t| (i, t)))
         .map(|(i, t)| {
             let at = t.start;
+            let editing = Editing::Date { at: (t.start, t.end), quote: t.text.clone(), value: t.value.clone(), existing: true };
             view! {
                 <li>
                     <button class="link" on:click=move |_| reveal_at(ui, date_id(i), at)>
                         <time datetime=t.value.clone()>{t.value.clone()}</time>
                         <span class="expr">{t.text.clone()}</span>
                     </button>
+                    <button class="btn small ghost" title="Correct or remove this date" on:click=move |_| ui.editing.set(Some(editing.clone()))>"Edit"</button>
                     <span class="event">{t.event.text.clone()}</span>
+                    <span class="why">"Why: "{t.why.clone()}</span>
                 </li>
             }
         })

@@ -4,16 +4,23 @@
 
 use std::sync::Arc;
 
-use annotator_core::{Annotation, EntityType};
+use annotator_core::{Annotation, CasualtyKind, EntityType, Group};
 use leptos::prelude::*;
 
 use crate::components::article::type_label;
+use crate::components::editor::Editor;
+use crate::components::find::FindBox;
 use crate::components::help::tag_key;
 use crate::dom::{close_menu, copy, download, step_mention};
 use crate::render::export::{casualties_csv, timeline_csv, to_json, web_annotations, with_bom};
 use crate::render::reopen::project_json;
 use crate::session::Saved;
-use crate::state::Ui;
+use crate::render::corrections::{Corrections, Figure};
+use crate::state::{Editing, Ui};
+
+/// How many entities the "Merge into…" list offers (those of the selected one's type, by
+/// name): a long article names thousands.
+const MERGE_CHOICES: usize = 300;
 
 #[component]
 pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>) -> impl IntoView {
@@ -55,6 +62,29 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>, lang:
                     None => c.retyped.push((n, kind, to)),
                 });
             };
+            // One referent read as two entities: merge this one into another of its type; two
+            // read as one: split the current mention off into an entity of its own.
+            let (n2, s2spans) = (name.clone(), spans.clone());
+            let merge = move |ev: leptos::ev::Event| {
+                let into = event_target_value(&ev);
+                if into.is_empty() {
+                    return;
+                }
+                let from = n2.clone();
+                ui.correct(|c| c.merged.push((from, into.clone())));
+                ui.selected.set(None);
+                ui.tell(format!("Merged into {into}"));
+            };
+            let split = move |_| {
+                let Some(&span) = s2spans.get(ui.step.get_untracked()) else { return };
+                ui.correct(|c| c.split.push(span));
+                ui.selected.set(None);
+                ui.tell("Split this mention off into an entity of its own");
+            };
+            let mut others: Vec<&str> = ann.entities.iter().filter(|x| x.kind == kind && x.name != name).map(|x| x.name.as_str()).collect();
+            others.sort_unstable();
+            others.dedup();
+            let merge_options = others.into_iter().take(MERGE_CHOICES).map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view();
             let remove = move |_| {
                 ui.remove_current(&spans);
             };
@@ -67,6 +97,11 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>, lang:
                     <button class="btn small" aria-label="Next mention" aria-keyshortcuts="N" title="Next mention (N)" on:click=move |_| go2(1)>"›"</button>
                     <select class="small" aria-label="Entity type" on:change=retype>{options}</select>
                     <button class="btn small ghost" aria-keyshortcuts="Delete" title="Remove this mention (Delete)" on:click=remove>"Remove this mention"</button>
+                    {(total > 1).then(|| view! { <button class="btn small ghost" title="This mention names someone or something else: make it an entity of its own" on:click=split>"Split off"</button> })}
+                    <select class="small" aria-label="Merge into another entity" title="The same referent as another entity: merge into it" on:change=merge>
+                        <option value="" selected=true>"Merge into…"</option>
+                        {merge_options}
+                    </select>
                     <button class="btn small ghost" aria-label="Clear selection" on:click=move |_| ui.selected.set(None)>"×"</button>
                 </div>
             })
@@ -88,10 +123,25 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>, lang:
                 }
             })
             .collect_view();
+        // ...or as a casualty figure or a date the engine missed (the editor asks the rest).
+        let q = quote.clone();
+        let figure = move |_| {
+            let number = q.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).find_map(annotator_core::numbers::parse_digits);
+            let figure = Figure { kind: CasualtyKind::Killed, min: number, max: number, group: Group::Unspecified, party: None };
+            ui.editing.set(Some(Editing::Figure { at: (s, e), quote: q.clone(), figure, existing: false }));
+            ui.pending.set(None);
+        };
+        let q = quote.clone();
+        let date = move |_| {
+            ui.editing.set(Some(Editing::Date { at: (s, e), quote: q.clone(), value: String::new(), existing: false }));
+            ui.pending.set(None);
+        };
         Some(view! {
             <div class="tagger" role="group" aria-label="Tag the selected text">
                 <span>"Tag “"<b>{quote}</b>"” as"</span>
                 {buttons}
+                <button class="chip casualty" title="Add it as a casualty figure" on:click=figure>"Casualty figure"</button>
+                <button class="chip date" title="Add it as a date" on:click=date>"Date"</button>
                 <button class="btn small ghost" aria-label="Cancel tagging" on:click=move |_| ui.pending.set(None)>"×"</button>
             </div>
         })
@@ -99,7 +149,7 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>, lang:
     // Reset asks first (it can still be undone); undo and redo also answer Ctrl+Z and
     // Ctrl+Shift+Z (see the page's key handler).
     let reset = move || {
-        let n = ui.corrections.with(|c| c.retyped.len() + c.removed.len() + c.added.len());
+        let n = ui.corrections.with(Corrections::count);
         (n > 0).then(|| view! {
             <button class="btn small ghost" on:click=move |_| {
                 if crate::dom::confirm(&format!("Remove all {n} corrections made to this article? (Ctrl+Z brings them back.)")) {
@@ -142,8 +192,10 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>, lang:
             </div>
             {stepper}
             {tagger}
+            <Editor />
             {history}
             {reset}
+            <FindBox text=text.clone() />
             <button class="btn small ghost help-btn" aria-label="Keyboard shortcuts and marks" aria-keyshortcuts="?" title="Keyboard shortcuts and what the marks mean (?)"
                 aria-expanded=move || ui.help.get().to_string() on:click=move |_| ui.help.update(|h| *h = !*h)>"?"</button>
             <details class="export">

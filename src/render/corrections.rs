@@ -1,9 +1,10 @@
 //! A reader's corrections to an annotation: an entity's type changed, a mention removed, a
-//! missed mention added. They are data (saved per article in localStorage, keyed by a hash of
-//! the text) applied on top of what the engine returns, so exports and the sidebar show the
-//! corrected annotation.
+//! missed mention added, two entities merged or a mention split off into an entity of its own,
+//! a casualty figure or a date corrected, removed or added. They are data (saved per article
+//! in localStorage, keyed by a hash of the text) applied on top of what the engine returns, so
+//! exports and the sidebar show the corrected annotation.
 
-use annotator_core::{Annotation, Entity, EntityType, Span};
+use annotator_core::{Annotation, Casualty, CasualtyKind, Entity, EntityType, Group, Span, TimelineItem};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,11 +18,84 @@ pub struct Corrections {
     /// Added mentions: code-point span and type.
     #[serde(default)]
     pub added: Vec<(usize, usize, EntityType)>,
+    /// Entities merged into another: (the name of the one merged, the name of the one it
+    /// joins), in the order made.
+    #[serde(default)]
+    pub merged: Vec<(String, String)>,
+    /// Mentions split off their entity into one of their own, by code-point span.
+    #[serde(default)]
+    pub split: Vec<(usize, usize)>,
+    /// Casualty figures, by code-point span: the engine's item there corrected (or removed:
+    /// `None`), or, where the engine read none, one added.
+    #[serde(default)]
+    pub figures: Vec<((usize, usize), Option<Figure>)>,
+    /// Dates, by code-point span, the same way: the value (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
+    #[serde(default)]
+    pub dates: Vec<((usize, usize), Option<String>)>,
 }
 
+/// What a reader may set of a casualty figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    pub kind: CasualtyKind,
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    pub group: Group,
+    pub party: Option<String>,
+}
+
+impl Figure {
+    pub fn of(c: &Casualty) -> Figure {
+        Figure { kind: c.kind, min: c.min, max: c.max, group: c.group, party: c.party.clone() }
+    }
+}
+
+/// Why an item was set by hand (what the sidebar says when asked why).
+pub const BY_HAND: &str = "corrected by hand";
+
 impl Corrections {
+    /// How many corrections there are (what Reset names).
+    pub fn count(&self) -> usize {
+        self.retyped.len() + self.removed.len() + self.added.len() + self.merged.len() + self.split.len() + self.figures.len() + self.dates.len()
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.retyped.is_empty() && self.removed.is_empty() && self.added.is_empty()
+        self.count() == 0
+    }
+
+    /// Sets the figure at `at` (`None` removes it); a later correction of the same figure
+    /// replaces the earlier one.
+    pub fn set_figure(&mut self, at: (usize, usize), to: Option<Figure>) {
+        self.figures.retain(|(a, _)| *a != at);
+        self.figures.push((at, to));
+    }
+
+    /// Sets the date at `at` the same way.
+    pub fn set_date(&mut self, at: (usize, usize), to: Option<String>) {
+        self.dates.retain(|(a, _)| *a != at);
+        self.dates.push((at, to));
+    }
+}
+
+/// Whether `v` is a date value the timeline takes: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a
+/// real month and day.
+pub fn valid_date(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('-').collect();
+    let num = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let value = |p: &str| p.parse::<u32>().unwrap_or(0);
+    match parts.as_slice() {
+        [y] => num(y, 4),
+        [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&value(m)),
+        [y, m, d] => {
+            let days = match value(m) {
+                2 if value(y) % 4 == 0 && (value(y) % 100 != 0 || value(y) % 400 == 0) => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            num(y, 4) && num(m, 2) && num(d, 2) && (1..=12).contains(&value(m)) && (1..=days).contains(&value(d))
+        }
+        _ => false,
     }
 }
 
@@ -64,16 +138,20 @@ pub fn reanchor(old: &str, new: &str, c: &Corrections) -> Option<(Corrections, u
     };
     let removed: Vec<_> = c.removed.iter().filter_map(|&(s, e)| place(s, e)).collect();
     let added: Vec<_> = c.added.iter().filter_map(|&(s, e, k)| place(s, e).map(|(s, e)| (s, e, k))).collect();
+    let split: Vec<_> = c.split.iter().filter_map(|&(s, e)| place(s, e)).collect();
+    let figures: Vec<_> = c.figures.iter().filter_map(|((s, e), f)| place(*s, *e).map(|at| (at, f.clone()))).collect();
+    let dates: Vec<_> = c.dates.iter().filter_map(|((s, e), v)| place(*s, *e).map(|at| (at, v.clone()))).collect();
     // Another article altogether: no span found again among the same words around it (or,
     // with type changes only, the headline gone). Its corrections are not this one's.
     let headline = old.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    let spans = c.removed.len() + c.added.len();
+    let spans = c.removed.len() + c.added.len() + c.split.len() + c.figures.len() + c.dates.len();
     if (spans > 0 && !by_context) || (spans == 0 && !new.contains(headline)) {
         return None;
     }
     let retyped: Vec<_> = c.retyped.iter().filter(|(name, _, _)| !name.is_empty() && new.contains(name.as_str())).cloned().collect();
-    lost += c.retyped.len() - retyped.len();
-    Some((Corrections { retyped, removed, added }, lost))
+    let merged: Vec<_> = c.merged.iter().filter(|(a, b)| !a.is_empty() && new.contains(a.as_str()) && new.contains(b.as_str())).cloned().collect();
+    lost += c.retyped.len() - retyped.len() + c.merged.len() - merged.len();
+    Some((Corrections { retyped, removed, added, merged, split, figures, dates }, lost))
 }
 
 /// Up to [`CONTEXT_WORDS`] words (runs of letters and digits) of `chars` read away from a span:
@@ -175,6 +253,74 @@ pub fn apply(text: &str, ann: &Annotation, c: &Corrections) -> Annotation {
             None => out.entities.push(Entity { kind, name: surface, mentions: vec![span] }),
         }
     }
+    // A mention split off: an entity of its own, named as written there.
+    for &(s, e) in &c.split {
+        let Some(k) = out.entities.iter().position(|x| x.mentions.len() > 1 && x.mentions.iter().any(|m| (m.start, m.end) == (s, e))) else { continue };
+        let from = &mut out.entities[k];
+        let Some(i) = from.mentions.iter().position(|m| (m.start, m.end) == (s, e)) else { continue };
+        let m = from.mentions.remove(i);
+        let kind = from.kind;
+        out.entities.push(Entity { kind, name: m.text.clone(), mentions: vec![m] });
+    }
+    // Merged: the mentions of one go to the other, which keeps its name and type.
+    for (a, b) in &c.merged {
+        let (Some(i), Some(j)) = (out.entities.iter().position(|x| x.name == *a), out.entities.iter().position(|x| x.name == *b)) else { continue };
+        if i == j {
+            continue;
+        }
+        let moved = std::mem::take(&mut out.entities[i].mentions);
+        let into = &mut out.entities[j].mentions;
+        into.extend(moved);
+        into.sort_by_key(|m| (m.start, m.end));
+        into.dedup_by_key(|m| (m.start, m.end));
+    }
+    out.entities.retain(|e| !e.mentions.is_empty());
+    let span_of = |s: usize, e: usize| (s < e && e <= chars.len()).then(|| Span { start: s, end: e, text: chars[s..e].iter().collect() });
+    for ((s, e), fix) in &c.figures {
+        let at = out.casualties.iter().position(|x| (x.start, x.end) == (*s, *e));
+        match (at, fix) {
+            (Some(i), None) => {
+                out.casualties.remove(i);
+            }
+            (Some(i), Some(f)) => {
+                let x = &mut out.casualties[i];
+                (x.kind, x.min, x.max, x.group, x.party) = (f.kind, f.min, f.max, f.group, f.party.clone());
+                x.why = BY_HAND.to_string();
+            }
+            (None, Some(f)) => {
+                let Some(span) = span_of(*s, *e) else { continue };
+                out.casualties.push(Casualty {
+                    kind: f.kind, min: f.min, max: f.max, group: f.group, party: f.party.clone(),
+                    location: None, source: None, date: None,
+                    start: span.start, end: span.end, text: span.text, why: BY_HAND.to_string(), cue: None, mentions: Vec::new(),
+                });
+            }
+            (None, None) => {}
+        }
+    }
+    out.casualties.sort_by_key(|x| x.start);
+    for ((s, e), fix) in &c.dates {
+        let at = out.timeline.iter().position(|x| (x.start, x.end) == (*s, *e));
+        match (at, fix) {
+            (Some(i), None) => {
+                out.timeline.remove(i);
+            }
+            (Some(i), Some(v)) => {
+                out.timeline[i].value = v.clone();
+                out.timeline[i].why = BY_HAND.to_string();
+            }
+            (None, Some(v)) => {
+                let Some(span) = span_of(*s, *e) else { continue };
+                // The event a date added by hand dates: its line.
+                let from = chars[..*s].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+                let to = chars[*e..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| *e + p);
+                let event = span_of(from, to).unwrap_or_else(|| span.clone());
+                out.timeline.push(TimelineItem { value: v.clone(), start: span.start, end: span.end, text: span.text, event, why: BY_HAND.to_string() });
+            }
+            (None, None) => {}
+        }
+    }
+    out.timeline.sort_by_key(|x| x.start);
     out
 }
 
@@ -244,6 +390,7 @@ mod tests {
             retyped: vec![("Rescuers".into(), EntityType::Person, EntityType::Organization)],
             removed: vec![span_of(old, "said", 2)],
             added: vec![(50, 10, EntityType::Person), (0, 999, EntityType::Person)],
+            ..Default::default()
         };
         assert_eq!(reanchor(old, new, &c).map(|(_, lost)| lost), Some(3));
     }
@@ -266,8 +413,86 @@ mod tests {
             removed: vec![span_of(T, "Aliyev", 1)],
             added: vec![(span_of(T, "AzTV", 0).0, span_of(T, "AzTV", 0).1, EntityType::Organization)],
             retyped: vec![("Baku".into(), EntityType::Location, EntityType::Organization)],
+            ..Default::default()
         };
         assert_eq!(reanchor(T, T, &c), Some((c, 0)));
+    }
+
+    #[test]
+    fn figures_and_dates_are_corrected_removed_and_added() {
+        let t = "Lũ quét ở Lào Cai hôm 5-9-2024 làm 12 người chết. Ba người mất tích ngày 6-9.";
+        let ann = annotate(t, &Options { date: None, ..Default::default() }).unwrap();
+        let twelve = ann.casualties.iter().find(|c| c.min == Some(12)).expect("the figure").clone();
+        let mut c = Corrections::default();
+        c.set_figure((twelve.start, twelve.end), Some(Figure { kind: CasualtyKind::Wounded, min: Some(11), max: None, group: Group::Civilian, party: Some("Lào Cai".into()) }));
+        let three = span_of(t, "Ba người mất tích", 0);
+        c.set_figure(three, Some(Figure { kind: CasualtyKind::Missing, min: Some(3), max: Some(3), group: Group::Unspecified, party: None }));
+        let out = apply(t, &ann, &c);
+        let fixed = out.casualties.iter().find(|x| x.start == twelve.start).expect("still there");
+        assert_eq!((fixed.kind, fixed.min, fixed.max, fixed.group, fixed.why.as_str()), (CasualtyKind::Wounded, Some(11), None, Group::Civilian, BY_HAND));
+        assert!(out.casualties.iter().any(|x| (x.start, x.end) == three && x.text == "Ba người mất tích"), "added: {:?}", out.casualties);
+        assert!(out.casualties.windows(2).all(|w| w[0].start <= w[1].start), "in text order");
+        // A later correction of the same figure replaces the first; removing it removes it.
+        c.set_figure((twelve.start, twelve.end), None);
+        assert_eq!(c.figures.len(), 2);
+        assert!(!apply(t, &ann, &c).casualties.iter().any(|x| x.start == twelve.start));
+        // Dates the same way.
+        let first = ann.timeline.first().expect("a date").clone();
+        let mut d = Corrections::default();
+        d.set_date((first.start, first.end), Some("2024-09-04".into()));
+        d.set_date(span_of(t, "Ba người", 0), Some("2024".into()));
+        let out = apply(t, &ann, &d);
+        assert_eq!(out.timeline.iter().find(|x| x.start == first.start).map(|x| x.value.as_str()), Some("2024-09-04"));
+        let added = out.timeline.iter().find(|x| x.text == "Ba người").expect("added");
+        assert_eq!((added.value.as_str(), added.event.text.as_str()), ("2024", t));
+        d.set_date((first.start, first.end), None);
+        assert!(!apply(t, &ann, &d).timeline.iter().any(|x| x.start == first.start));
+        // Spans outside the text are ignored, never a panic.
+        d.set_date((500, 900), Some("2024".into()));
+        d.set_figure((9, 2), Some(Figure::of(&twelve)));
+        apply(t, &ann, &d);
+    }
+
+    #[test]
+    fn entities_merge_and_split() {
+        let ann = annotate(T, &Options::default()).unwrap();
+        let aliyev = ann.entities.iter().find(|e| e.name == "Ilham Aliyev").unwrap().clone();
+        let c = Corrections { merged: vec![("Baku".into(), "Ilham Aliyev".into())], ..Default::default() };
+        let out = apply(T, &ann, &c);
+        assert!(!out.entities.iter().any(|e| e.name == "Baku"));
+        assert_eq!(out.entities.iter().find(|e| e.name == "Ilham Aliyev").unwrap().mentions.len(), aliyev.mentions.len() + 1);
+        let second = &aliyev.mentions[1];
+        let c = Corrections { split: vec![(second.start, second.end)], ..Default::default() };
+        let out = apply(T, &ann, &c);
+        assert_eq!(out.entities.iter().find(|e| e.name == "Ilham Aliyev").unwrap().mentions.len(), aliyev.mentions.len() - 1);
+        let own = out.entities.iter().find(|e| e.name == second.text).expect("an entity of its own");
+        assert_eq!((own.kind, own.mentions.len()), (aliyev.kind, 1));
+        // Names that are not there, and a lone mention split off, change nothing.
+        let c = Corrections { merged: vec![("Nowhere".into(), "Baku".into())], split: vec![(0, 3)], ..Default::default() };
+        assert_eq!(apply(T, &ann, &c), ann);
+    }
+
+    #[test]
+    fn date_values_are_checked() {
+        for ok in ["2024", "2024-02", "2024-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(valid_date(ok), "{ok}");
+        }
+        for bad in ["", "24", "2024-13", "2023-02-29", "1900-02-29", "2024-04-31", "2024-1-1", "2024-01-01T00", "abcd", "2024--01"] {
+            assert!(!valid_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn figure_and_date_corrections_follow_an_edit() {
+        let old = "Hai người chết hôm qua.";
+        let new = "Tin mới: Hai người chết hôm qua.";
+        let c = Corrections { figures: vec![(span_of(old, "Hai người chết", 0), None)], dates: vec![(span_of(old, "hôm qua", 0), Some("2024-01-01".into()))], split: vec![span_of(old, "Hai", 0)], ..Default::default() };
+        let (moved, lost) = reanchor(old, new, &c).expect("an edit");
+        assert_eq!(lost, 0);
+        assert_eq!(moved.figures, vec![(span_of(new, "Hai người chết", 0), None)]);
+        assert_eq!(moved.dates, vec![(span_of(new, "hôm qua", 0), Some("2024-01-01".into()))]);
+        assert_eq!(moved.split, vec![span_of(new, "Hai", 0)]);
+        assert_eq!(c.count(), 3);
     }
 
     #[test]

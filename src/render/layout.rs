@@ -62,7 +62,10 @@ pub fn marks_of(ann: &Annotation) -> Vec<Mark> {
         marks.push(Mark { kind: MarkKind::Date { index: i }, start: t.start, end: t.end });
     }
     for (i, c) in ann.casualties.iter().enumerate() {
-        marks.push(Mark { kind: MarkKind::Casualty { index: i }, start: c.start, end: c.end });
+        // Every statement of the figure (the item's own first), or the item alone.
+        for (s, e) in c.mentions.iter().map(|m| (m.start, m.end)).chain((c.mentions.is_empty()).then_some((c.start, c.end))) {
+            marks.push(Mark { kind: MarkKind::Casualty { index: i }, start: s, end: e });
+        }
     }
     for n in &ann.noise {
         marks.push(Mark { kind: MarkKind::Noise, start: n.start, end: n.end });

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod corrections;
 pub mod export;
+pub mod find;
 pub mod input;
 pub mod layout;
 pub mod reopen;

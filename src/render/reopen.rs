@@ -79,7 +79,7 @@ mod tests {
     fn an_export_opens_again_with_its_article_and_corrections() {
         let ann = annotate(T, &Options::default()).unwrap();
         let article = Saved { name: "baku.txt".into(), text: T.into(), lang: "vi".into(), date: "2020-10-04".into() };
-        let corrections = Corrections { retyped: vec![("Baku".into(), EntityType::Location, EntityType::Organization)], removed: vec![(38, 44)], added: vec![(53, 57, EntityType::Organization)] };
+        let corrections = Corrections { retyped: vec![("Baku".into(), EntityType::Location, EntityType::Organization)], removed: vec![(38, 44)], added: vec![(53, 57, EntityType::Organization)], dates: vec![((0, 4), Some("2020".into()))], ..Default::default() };
         let json = project_json(&ann, &article, &corrections);
         // Still the annotation of SPEC.md for any other reader.
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();

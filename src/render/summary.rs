@@ -77,7 +77,7 @@ mod tests {
     use annotator_core::{CasualtyKind, Group};
 
     fn cas(min: Option<u64>, max: Option<u64>) -> Casualty {
-        Casualty { kind: CasualtyKind::Killed, min, max, group: Group::Unspecified, party: None, location: None, source: None, date: None, start: 0, end: 0, text: String::new() }
+        Casualty { kind: CasualtyKind::Killed, min, max, group: Group::Unspecified, party: None, location: None, source: None, date: None, start: 0, end: 0, text: String::new(), why: String::new(), cue: None, mentions: Vec::new() }
     }
 
     #[test]

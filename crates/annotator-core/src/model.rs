@@ -77,6 +77,12 @@ pub enum CasualtyKind {
 }
 
 impl CasualtyKind {
+    pub const ALL: [CasualtyKind; 8] = [CasualtyKind::Killed, CasualtyKind::Wounded, CasualtyKind::Missing, CasualtyKind::Captured, CasualtyKind::Displaced, CasualtyKind::Evacuated, CasualtyKind::Affected, CasualtyKind::KilledOrWounded];
+
+    pub fn parse(s: &str) -> Option<CasualtyKind> {
+        CasualtyKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             CasualtyKind::Killed => "killed",
@@ -100,6 +106,12 @@ pub enum Group {
 }
 
 impl Group {
+    pub const ALL: [Group; 3] = [Group::Civilian, Group::Military, Group::Unspecified];
+
+    pub fn parse(s: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Group::Civilian => "civilian",

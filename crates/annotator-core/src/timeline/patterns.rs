@@ -364,7 +364,9 @@ fn compile(lang: Language) -> Vec<Pattern> {
             // "October 4, 2020", "Jan. 7-9 2015", "Tuesday, November 19, 2019"
             p(&format!(r"(?-u:\b)(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*-\s*\d{{1,2}})?,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"), en_full),
             // "4 October 2020"
-            p(&format!(r"(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})\s*,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"), en_full),
+            // (With the "on" the day-and-month pattern below may take: "on 3 March 2021" is one
+            // date, not "on 3 March" and a year.)
+            p(&format!(r"(?-u:\b)(?:[Oo]n\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{EN_MONTH})\s*,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"), en_full),
             // "Tuesday, November 19", "Oct. 4", "September 2"
             p(&format!(r"(?-u:\b)(?:(?P<cue>(?i:since|until|till))\s+)?(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<mon>{EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*-\s*\d{{1,2}}(?-u:\b))?"), en_day_month),
             // "15 November", "On 9 January"
