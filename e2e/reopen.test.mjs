@@ -1,7 +1,8 @@
 // Work is never lost: the JSON export carries the article and the reader's corrections, and
 // opening it again (here in a fresh browser profile, on a phone, dark) brings back the text,
-// its options and every correction. A Web Annotation file, which holds no text, and a JSON
-// that is not the page's own get a message saying what opens.
+// its options and every correction. A Web Annotation export, which holds marks but no text,
+// puts its marks back on the article on screen; a JSON that is not the page's own gets a
+// message saying what opens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -67,11 +68,19 @@ test('an exported JSON opens again with its article, options and corrections', a
   await phone.locator('.article .headline').waitFor();
   await phone.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor({ state: 'attached' });
   assert.equal(await yerevan(phone), before - 1);
-  // A Web Annotation file holds no text: a message says what opens instead.
+  // A Web Annotation file holds marks, not text: opened with the article on screen, its marks
+  // go onto it (found by their quotes). Here after a reset of the corrections.
+  phone.once('dialog', (d) => d.accept());
+  await phone.getByRole('button', { name: /Reset corrections/ }).click();
+  await phone.locator('.sidebar .ent-location', { hasText: 'Baku' }).waitFor({ state: 'attached' });
+  assert.equal(await yerevan(phone), before);
   await phone.locator('input[type="file"]').setInputFiles(ld);
-  const alert = phone.locator('.notice[role="alert"]');
-  await alert.waitFor();
-  assert.match(await alert.innerText(), /Web Annotation file: it holds the marks but not the article's text/);
+  const put = phone.locator('[role="status"]', { hasText: 'Put the marks of' });
+  await put.waitFor();
+  assert.match(await put.innerText(), /\d+ found/);
+  assert.doesNotMatch(await put.innerText(), /not found/);
+  await phone.locator('.sidebar .ent-organization', { hasText: 'Baku' }).waitFor({ state: 'attached' });
+  assert.equal(await yerevan(phone), before - 1);
   await phone.screenshot({ path: path.join(SCREENSHOTS, 'reopen-web-annotation-phone-dark.png') });
   // So does a JSON that is not the page's own.
   const other = path.join(dir, 'other.json');

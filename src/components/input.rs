@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::dom::read_file;
 use crate::render::corrections::{reanchor, storage_key};
 use crate::render::input::{check_size, prepare};
-use crate::render::reopen::{is_json, read_project};
+use crate::render::reopen::{from_web_annotations, is_json, is_web_annotation, read_project};
 use crate::session::Saved;
 use crate::state::{Carry, Ui};
 use annotator_core::Language;
@@ -24,7 +24,28 @@ pub fn open_article(text: RwSignal<String>, name: RwSignal<String>, lang: RwSign
 /// JSON export, which brings back its article with the options and corrections it had.
 pub fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>, ui: Ui) {
     wasm_bindgen_futures::spawn_local(async move {
-        let opened = read_file(file).await.and_then(|(n, raw)| match is_json(&n) {
+        let read = read_file(file).await;
+        // A Web Annotation file: its marks go onto the article on screen, found by their quotes.
+        if let Some((n, raw)) = read.as_ref().ok().filter(|(n, raw)| is_json(n) && is_web_annotation(raw) && !text.get_untracked().trim().is_empty()) {
+            let current = text.get_untracked();
+            let applied = crate::app::annotate_for_page(&current, &lang.get_untracked(), &date.get_untracked())
+                .and_then(|(_, _, ann)| from_web_annotations(n, raw, &current, &ann));
+            match applied {
+                Ok((c, a)) => {
+                    ui.notice.set(None);
+                    ui.correct(|x| *x = c);
+                    let also = |k: usize, one: &str, many: &str| match k {
+                        0 => String::new(),
+                        1 => format!("; 1 {one}"),
+                        k => format!("; {k} {many}"),
+                    };
+                    ui.tell(format!("Put the marks of {n} on this article: {} found{}{}.", a.placed, also(a.lost, "not found in this text", "not found in this text"), also(a.skipped, "casualty figure left as read", "casualty figures left as read")));
+                }
+                Err(msg) => ui.notice.set(Some(msg)),
+            }
+            return;
+        }
+        let opened = read.and_then(|(n, raw)| match is_json(&n) {
             true => read_project(&n, &raw).map(|(article, c)| (n, article, Some(c))),
             false => prepare(&n, &raw).map(|t| (n.clone(), Saved::new_article(n, t), None)),
         });
@@ -32,7 +53,7 @@ pub fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>,
             Ok((file_name, article, corrections)) => {
                 ui.notice.set(None);
                 if let Some(c) = corrections {
-                    let n = c.retyped.len() + c.removed.len() + c.added.len();
+                    let n = c.count();
                     ui.tell(format!("Opened {file_name}: the article with {n} {}.", if n == 1 { "correction" } else { "corrections" }));
                     // Taken when the article's corrections are loaded (setting the text loads
                     // them, the same text too), over any saved here.

@@ -9,7 +9,7 @@
 //! not read back: the engine annotates the text again and the corrections go on top, as they
 //! do for an article the page remembers.
 
-use annotator_core::Annotation;
+use annotator_core::{Annotation, EntityType};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +57,7 @@ pub fn read_project(name: &str, raw: &str) -> Result<(Saved, Corrections), Strin
         _ => format!("{name} is not valid JSON ({e})"),
     })?;
     if p.context.is_some() || (p.kind.is_some() && p.first.is_some()) {
-        return Err(format!("{name} is a Web Annotation file: it holds the marks but not the article's text. Open the article itself (.txt or .html), or this page's JSON (annotation) export, which carries the text."));
+        return Err(format!("{name} is a Web Annotation file: it holds the marks but not the article's text. Open the article first (.txt or .html, or this page's JSON export), then this file to put its marks on it."));
     }
     let Some(article) = p.article else {
         return Err(format!("{name} holds no article text: this page opens its own JSON (annotation) export, which carries the text, and .txt or .html articles."));
@@ -66,6 +66,170 @@ pub fn read_project(name: &str, raw: &str) -> Result<(Saved, Corrections), Strin
         return Err(format!("{name} holds no text to annotate"));
     }
     Ok((article, p.corrections))
+}
+
+/// Whether a JSON file is a Web Annotation file (its marks go onto the article on screen).
+pub fn is_web_annotation(raw: &str) -> bool {
+    serde_json::from_str::<ProjectIn>(raw.trim_start_matches('\u{feff}')).is_ok_and(|p| p.context.is_some() || (p.kind.is_some() && p.first.is_some()))
+}
+
+/// A Web Annotation file as read for its marks (this page's export, or another tool's with
+/// the same shape: bodies and selectors as arrays). Unknown fields are skipped.
+#[derive(Deserialize)]
+struct Collection {
+    first: Option<PageIn>,
+    #[serde(default)]
+    items: Vec<ItemIn>,
+}
+
+#[derive(Deserialize)]
+struct PageIn {
+    #[serde(default)]
+    items: Vec<ItemIn>,
+}
+
+#[derive(Deserialize)]
+struct ItemIn {
+    #[serde(default)]
+    body: Vec<BodyIn>,
+    target: Option<TargetIn>,
+}
+
+#[derive(Deserialize)]
+struct BodyIn {
+    #[serde(default)]
+    value: String,
+}
+
+#[derive(Deserialize)]
+struct TargetIn {
+    #[serde(default)]
+    selector: Vec<SelectorIn>,
+}
+
+#[derive(Deserialize)]
+struct SelectorIn {
+    exact: Option<String>,
+    #[serde(default)]
+    prefix: String,
+    #[serde(default)]
+    suffix: String,
+    start: Option<usize>,
+}
+
+/// What putting a Web Annotation file's marks on an article did.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Applied {
+    /// Marks found in the text.
+    pub placed: usize,
+    /// Marks whose words the text does not hold.
+    pub lost: usize,
+    /// Marks of a kind the page cannot take back (casualty figures, written as prose).
+    pub skipped: usize,
+}
+
+/// Where `exact` stands in `text` (code points): of its occurrences, the one whose
+/// neighbouring characters agree most with `prefix` and `suffix`, the nearest to `near` on a
+/// tie.
+///
+/// The position the file gives is tried first, then the text around it, then the whole text:
+/// a file opened on its own article costs one comparison per mark, however long the article.
+fn locate(text: &[char], exact: &[char], prefix: &[char], suffix: &[char], near: Option<usize>) -> Option<(usize, usize)> {
+    if exact.is_empty() || exact.len() > text.len() {
+        return None;
+    }
+    let last = text.len() - exact.len();
+    let at = |s: usize| text[s..s + exact.len()] == *exact;
+    if let Some(n) = near.filter(|&n| n <= last && at(n)) {
+        return Some((n, n + exact.len()));
+    }
+    let around = near.map(|n| n.min(last).saturating_sub(NEAR)..=(n + NEAR).min(last));
+    around.iter().cloned().chain(std::iter::once(0..=last)).find_map(|range| best_in(text, exact, prefix, suffix, near, range.filter(|&s| at(s))))
+}
+
+/// How far either side of a mark's stated position its words are looked for before the
+/// whole text is.
+const NEAR: usize = 2_000;
+
+/// The best of the occurrences `starts` of `exact` (see [`locate`]).
+fn best_in(text: &[char], exact: &[char], prefix: &[char], suffix: &[char], near: Option<usize>, starts: impl Iterator<Item = usize>) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    for s in starts {
+        let e = s + exact.len();
+        let before = prefix.iter().rev().zip(text[..s].iter().rev()).take_while(|(a, b)| a == b).count();
+        let after = suffix.iter().zip(&text[e..]).take_while(|(a, b)| a == b).count();
+        let (score, distance) = (before + after, near.map_or(0, |n| n.abs_diff(s)));
+        if best.is_none_or(|(bs, bd, _)| score > bs || (score == bs && distance < bd)) {
+            best = Some((score, distance, s));
+        }
+    }
+    best.map(|(_, _, s)| (s, s + exact.len()))
+}
+
+/// The corrections that make `ann` (the engine's annotation of `text`) what the Web Annotation
+/// file `raw` says: its entity mentions and dates, found by their quotes (a TextQuoteSelector's
+/// exact words and context); the engine's mentions and dates the file does not hold are
+/// removed, when most of the file's marks were found (the file is this article's).
+pub fn from_web_annotations(name: &str, raw: &str, text: &str, ann: &Annotation) -> Result<(Corrections, Applied), String> {
+    let c: Collection = serde_json::from_str(raw.trim_start_matches('\u{feff}')).map_err(|e| format!("{name}: its annotations cannot be read ({e})"))?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Corrections::default();
+    let mut applied = Applied { placed: 0, lost: 0, skipped: 0 };
+    let (mut mentions, mut dates) = (Vec::new(), Vec::new());
+    for item in c.items.iter().chain(c.first.iter().flat_map(|p| &p.items)) {
+        let Some(value) = item.body.first().map(|b| b.value.as_str()) else { continue };
+        let Some((kind, rest)) = value.split_once(": ") else { continue };
+        let (entity, date) = (EntityType::parse(kind), (kind == "date").then_some(rest));
+        if entity.is_none() && date.is_none() {
+            applied.skipped += 1;
+            continue;
+        }
+        let selectors = item.target.as_ref().map(|t| t.selector.as_slice()).unwrap_or_default();
+        let near = selectors.iter().find_map(|s| s.start);
+        let at = selectors.iter().find_map(|s| {
+            let exact: Vec<char> = s.exact.as_ref()?.chars().collect();
+            locate(&chars, &exact, &s.prefix.chars().collect::<Vec<_>>(), &s.suffix.chars().collect::<Vec<_>>(), near)
+        });
+        let Some(at) = at else {
+            applied.lost += 1;
+            continue;
+        };
+        applied.placed += 1;
+        match (entity, date) {
+            (Some(k), _) => mentions.push((at, k)),
+            (None, Some(v)) if crate::render::corrections::valid_date(v) => dates.push((at, v.to_string())),
+            _ => applied.skipped += 1,
+        }
+    }
+    if applied.placed == 0 {
+        return Err(format!("{name}: none of its marks stand in this article's text"));
+    }
+    let this_article = applied.placed >= applied.lost;
+    for e in &ann.entities {
+        for m in &e.mentions {
+            let span = (m.start, m.end);
+            let kept = mentions.iter().any(|&(at, k)| at == span && k == e.kind);
+            if !kept && (this_article || mentions.iter().any(|&(at, _)| at == span)) {
+                out.removed.push(span);
+            }
+        }
+    }
+    let engine_has = |span: (usize, usize), k: EntityType| ann.entities.iter().any(|e| e.kind == k && e.mentions.iter().any(|m| (m.start, m.end) == span));
+    out.added = mentions.iter().filter(|&&(at, k)| !engine_has(at, k)).map(|&((s, e), k)| (s, e, k)).collect();
+    for t in &ann.timeline {
+        let span = (t.start, t.end);
+        match dates.iter().find(|(at, _)| *at == span) {
+            Some((_, v)) if *v != t.value => out.set_date(span, Some(v.clone())),
+            None if this_article => out.set_date(span, None),
+            _ => {}
+        }
+    }
+    for (span, v) in &dates {
+        if !ann.timeline.iter().any(|t| (t.start, t.end) == *span) {
+            out.set_date(*span, Some(v.clone()));
+        }
+    }
+    Ok((out, applied))
 }
 
 #[cfg(test)]
@@ -87,6 +251,34 @@ mod tests {
         assert_eq!(read_project("baku.annotation.json", &json), Ok((article, corrections)));
         // With a byte-order mark, as some editors save it.
         assert!(read_project("x.json", &format!("\u{feff}{json}")).is_ok());
+    }
+
+    #[test]
+    fn a_web_annotation_export_puts_its_marks_back_on_the_article() {
+        let ann = annotate(T, &Options::default()).unwrap();
+        // The reader's corrections, exported as Web Annotation...
+        let aztv = T.find("AzTV").map(|b| T[..b].chars().count()).unwrap();
+        let baku = ann.entities.iter().find(|e| e.name == "Baku").unwrap().mentions[0].clone();
+        let c = Corrections { added: vec![(aztv, aztv + 4, EntityType::Organization)], removed: vec![(baku.start, baku.end)], ..Default::default() };
+        let corrected = crate::render::corrections::apply(T, &ann, &c);
+        let file = crate::render::export::web_annotations(T, &corrected, "baku.txt");
+        assert!(is_web_annotation(&file));
+        // ...opened on the same article, gives it the same marks.
+        let (back, applied) = from_web_annotations("baku.jsonld", &file, T, &ann).unwrap();
+        assert_eq!((applied.lost, applied.skipped), (0, corrected.casualties.len()));
+        assert_eq!(crate::render::corrections::apply(T, &ann, &back).entities, corrected.entities);
+        // On the article edited (a sentence added before), the marks find their words again.
+        let edited = format!("Tin mới. {T}");
+        let ann2 = annotate(&edited, &Options::default()).unwrap();
+        let (back, applied) = from_web_annotations("baku.jsonld", &file, &edited, &ann2).unwrap();
+        assert_eq!(applied.lost, 0);
+        let fixed = crate::render::corrections::apply(&edited, &ann2, &back);
+        assert!(fixed.entities.iter().any(|e| e.kind == EntityType::Organization && e.name == "AzTV"));
+        assert!(!fixed.entities.iter().any(|e| e.name == "Baku"));
+        // On another article: a message, nothing applied.
+        assert!(from_web_annotations("baku.jsonld", &file, "Lũ lớn ở Huế.", &annotate("Lũ lớn ở Huế.", &Options::default()).unwrap()).unwrap_err().contains("none of its marks"));
+        assert!(from_web_annotations("x.jsonld", "{oops", T, &ann).is_err());
+        assert!(!is_web_annotation(&project_json(&ann, &Saved { name: "a".into(), text: T.into(), lang: "vi".into(), date: String::new() }, &Corrections::default())));
     }
 
     #[test]
