@@ -83,8 +83,8 @@ fn marks() -> Vec<(&'static str, String, &'static str)> {
         .collect();
     rows.extend([
         ("Denver", "mark ent ent-organization ent-location nested".to_string(), "a place inside an organization's name"),
-        ("4 October", "mark date".to_string(), "a date (on the timeline)"),
-        ("3 killed", "mark casualty".to_string(), "a casualty figure (in the casualty table)"),
+        ("4 October", "mark date".to_string(), "a date (on the timeline; click it to correct it)"),
+        ("3 killed", "mark casualty".to_string(), "a casualty figure (in the casualty table; click it to correct it)"),
         ("Advertisement", "mark noise".to_string(), "page noise, not part of the article"),
         ("Selected", "mark ent ent-person sel".to_string(), "a mention of the selected entity; other names keep only their line"),
         ("Current", "mark ent ent-person sel current".to_string(), "the mention the stepper is at"),
