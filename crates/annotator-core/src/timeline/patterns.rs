@@ -286,12 +286,26 @@ fn en_offset_years(c: &Captures) -> Option<Raw> {
 
 /// "3 days ago", "cách đây 3 ngày", "4 ngày trước", "12 months ago": counted back from the
 /// reference, in days or months (weeks as seven days).
-fn counted_back(c: &Captures) -> Option<Raw> {
+/// The count and unit of "three days ago", "hai tuần trước", "two days later": (n, unit).
+fn counted(c: &Captures) -> Option<(i64, String)> {
     let n = c.name("n")?.as_str().to_lowercase();
     let words: Vec<&str> = n.split_whitespace().collect();
     let k = n.parse::<u64>().ok().or_else(|| parse_en_words(&words)).or_else(|| parse_vi_words(&words)).or_else(|| (n == "a" || n == "an").then_some(1))? as i64;
-    let unit = c.name("unit")?.as_str().to_lowercase();
-    match unit.trim_end_matches('s') {
+    Some((k, c.name("unit")?.as_str().to_lowercase().trim_end_matches('s').to_string()))
+}
+
+/// "Two days later", "a week later": counted from the last day the text named.
+fn counted_on(c: &Captures) -> Option<Raw> {
+    match counted(c)? {
+        (k, u) if u == "day" && k <= 366 => Some(Raw::DayAfterLast(k)),
+        (k, u) if u == "week" && k <= 52 => Some(Raw::DayAfterLast(7 * k)),
+        _ => None,
+    }
+}
+
+fn counted_back(c: &Captures) -> Option<Raw> {
+    let (k, unit) = counted(c)?;
+    match unit.as_str() {
         "day" | "ngày" if k <= 366 => Some(Raw::DayOffset(-k)),
         "week" | "tuần" if k <= 52 => Some(Raw::DayOffset(-7 * k)),
         "month" | "tháng" if k <= 120 => Some(Raw::MonthOffset(-(k as i32))),
@@ -379,6 +393,8 @@ fn compile(lang: Language) -> Vec<Pattern> {
             p(r"(?-u:\b)(?i:until|till|by|next)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)(?P<tail>\s+\d{1,4}(?-u:\b))?", |c| if c.name("tail").is_some() { None } else { month_en(c.name("mon")?.as_str()).map(Raw::MonthAhead) }),
             // "the 2022/23 season": the season's first year
             p(r"(?-u:\b)(?P<span>(?:19|20)\d\d)/\d\d\s+(?i:season)(?-u:\b)", |c| c.name("span")?.as_str().parse().ok().map(Raw::Year)),
+            // "Two days later", "a week later"
+            p(r"(?-u:\b)(?i:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+later)(?-u:\b)", counted_on),
             // "Five years later"
             p(r"(?-u:\b)(?i:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+later)(?-u:\b)", |c| { let n = c.name("n")?.as_str().to_lowercase(); let k = n.parse::<u64>().ok().or_else(|| parse_en_words(&[n.as_str()]))?; Some(Raw::YearsLater(k as i32)) }),
             // "in April", "since July", "last March" (a bare capitalised month after a cue word)
