@@ -11,8 +11,10 @@ line of a JSON-lines file is no record):
     reference_date  what relative and year-less dates resolved against (YYYY-MM-DD) or null
     entities        array<struct<type, name, mentions: array<struct<start, end, text>>>>
     casualties      array<struct<kind, min, max, group, party, location, source, date,
-                    start, end, text>>
-    timeline        array<struct<value, start, end, text, event: struct<start, end, text>>>
+                    start, end, text, why, cue: struct<start, end, text>,
+                    mentions: array<struct<start, end, text>>>>
+    timeline        array<struct<value, start, end, text, event: struct<start, end, text>,
+                    why>>
     noise           array<struct<start, end, text>>: page furniture left out of the reading
     annotation      the whole annotation as the command line prints it (JSON text, no id)
     error           null, or why the record has no annotation: not UTF-8, not a JSON object,
@@ -66,6 +68,7 @@ OUTPUT = T.StructType(
                     + [T.StructField(k, T.LongType()) for k in ("min", "max")]
                     + [T.StructField(k, T.StringType()) for k in ("group", "party", "location", "source", "date")]
                     + [T.StructField("start", T.LongType()), T.StructField("end", T.LongType()), T.StructField("text", T.StringType())]
+                    + [T.StructField("why", T.StringType()), T.StructField("cue", SPAN), T.StructField("mentions", T.ArrayType(SPAN))]
                 )
             ),
         ),
@@ -79,6 +82,7 @@ OUTPUT = T.StructType(
                         T.StructField("end", T.LongType()),
                         T.StructField("text", T.StringType()),
                         T.StructField("event", SPAN),
+                        T.StructField("why", T.StringType()),
                     ]
                 )
             ),

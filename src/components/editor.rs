@@ -34,7 +34,9 @@ pub fn Editor() -> impl IntoView {
     };
     // The first field takes the focus when the editor opens (it may open far from the mark).
     let host = NodeRef::<html::Div>::new();
+    // (A message about the last item opened does not stay for the next.)
     Effect::new(move |_| {
+        error.set(None);
         if ui.editing.with(Option::is_some) {
             set_timeout(move || {
                 let field = host.get_untracked().and_then(|h| h.query_selector("select, input").ok().flatten());

@@ -138,15 +138,17 @@ pub struct Casualty {
     pub text: String,
     /// Why the figure was read: the construction, in words ("a figure, then its outcome
     /// word"). For a person checking it; not part of the contract (SPEC: unknown fields are
-    /// ignored by readers).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// ignored by readers). Always written, as `cue` and `mentions` are (null, empty): every
+    /// item has the same fields, for typed readers (the archives' Spark columns).
+    #[serde(default)]
     pub why: String,
     /// The outcome word the figure was read with ("killed", "thiệt mạng"), when one was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub cue: Option<Span>,
     /// Where the article states this same figure, when more than once ("kills 12" in the
-    /// headline, "12 people were killed" below): every statement, this item's own first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// headline, "12 people were killed" below): every statement, this item's own first;
+    /// empty when it is stated once.
+    #[serde(default)]
     pub mentions: Vec<Span>,
 }
 
@@ -161,6 +163,6 @@ pub struct TimelineItem {
     pub event: Span,
     /// How the value was reached ("a day and month; the year of the reference date"). For a
     /// person checking it; not part of the contract.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub why: String,
 }
