@@ -146,6 +146,8 @@ pub fn Annotator(
         ui.selected.set(None);
         ui.card.set(None);
         ui.pending.set(None);
+        // (A figure or date open in the editor belongs to the last article's text.)
+        ui.editing.set(None);
         let saved = match crate::dom::load(&key) {
             Ok(v) => v.and_then(|s| serde_json::from_str::<Corrections>(&s).ok()).unwrap_or_default(),
             Err(msg) => {

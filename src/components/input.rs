@@ -33,13 +33,15 @@ pub fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>,
             match applied {
                 Ok((c, a)) => {
                     ui.notice.set(None);
-                    ui.correct(|x| *x = c);
+                    // The file's mentions and dates replace those corrections; the reader's
+                    // figures, merges, splits and type changes stay (the file holds none).
+                    ui.correct(|x| (x.removed, x.added, x.dates) = (c.removed, c.added, c.dates));
                     let also = |k: usize, one: &str, many: &str| match k {
                         0 => String::new(),
                         1 => format!("; 1 {one}"),
                         k => format!("; {k} {many}"),
                     };
-                    ui.tell(format!("Put the marks of {n} on this article: {} found{}{}.", a.placed, also(a.lost, "not found in this text", "not found in this text"), also(a.skipped, "casualty figure left as read", "casualty figures left as read")));
+                    ui.tell(format!("Put the marks of {n} on this article: {} found{}{}.", a.placed, also(a.lost, "not found in this text", "not found in this text"), also(a.skipped, "mark left as read (a casualty figure, or a value not understood)", "marks left as read (casualty figures, or values not understood)")));
                 }
                 Err(msg) => ui.notice.set(Some(msg)),
             }

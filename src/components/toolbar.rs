@@ -126,7 +126,7 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>, lang:
         // ...or as a casualty figure or a date the engine missed (the editor asks the rest).
         let q = quote.clone();
         let figure = move |_| {
-            let number = q.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).find_map(annotator_core::numbers::parse_digits);
+            let number = q.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).find_map(|n| annotator_core::numbers::parse_digits(n.trim_end_matches(['.', ','])));
             let figure = Figure { kind: CasualtyKind::Killed, min: number, max: number, group: Group::Unspecified, party: None };
             ui.editing.set(Some(Editing::Figure { at: (s, e), quote: q.clone(), figure, existing: false }));
             ui.pending.set(None);

@@ -275,6 +275,13 @@ pub fn apply(text: &str, ann: &Annotation, c: &Corrections) -> Annotation {
         into.dedup_by_key(|m| (m.start, m.end));
     }
     out.entities.retain(|e| !e.mentions.is_empty());
+    // A type changed on an entity split off or merged into ("Aliyev" split off, then retyped)
+    // names an entity that exists only now.
+    for e in &mut out.entities {
+        if let Some((_, _, to)) = c.retyped.iter().find(|(n, from, _)| *n == e.name && *from == e.kind) {
+            e.kind = *to;
+        }
+    }
     let span_of = |s: usize, e: usize| (s < e && e <= chars.len()).then(|| Span { start: s, end: e, text: chars[s..e].iter().collect() });
     for ((s, e), fix) in &c.figures {
         let at = out.casualties.iter().position(|x| (x.start, x.end) == (*s, *e));
@@ -467,6 +474,11 @@ mod tests {
         assert_eq!(out.entities.iter().find(|e| e.name == "Ilham Aliyev").unwrap().mentions.len(), aliyev.mentions.len() - 1);
         let own = out.entities.iter().find(|e| e.name == second.text).expect("an entity of its own");
         assert_eq!((own.kind, own.mentions.len()), (aliyev.kind, 1));
+        // ...and a type given to the entity split off applies to it.
+        let c = Corrections { split: vec![(second.start, second.end)], retyped: vec![(second.text.clone(), aliyev.kind, EntityType::Organization)], ..Default::default() };
+        let out = apply(T, &ann, &c);
+        assert_eq!(out.entities.iter().find(|e| e.name == second.text).map(|e| e.kind), Some(EntityType::Organization));
+        assert_eq!(out.entities.iter().find(|e| e.name == "Ilham Aliyev").map(|e| e.kind), Some(aliyev.kind));
         // Names that are not there, and a lone mention split off, change nothing.
         let c = Corrections { merged: vec![("Nowhere".into(), "Baku".into())], split: vec![(0, 3)], ..Default::default() };
         assert_eq!(apply(T, &ann, &c), ann);

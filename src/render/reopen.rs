@@ -124,7 +124,8 @@ pub struct Applied {
     pub placed: usize,
     /// Marks whose words the text does not hold.
     pub lost: usize,
-    /// Marks of a kind the page cannot take back (casualty figures, written as prose).
+    /// Marks the page cannot take back: casualty figures (written as prose) and values it
+    /// cannot read (a date that is no date).
     pub skipped: usize,
 }
 
@@ -132,9 +133,10 @@ pub struct Applied {
 /// neighbouring characters agree most with `prefix` and `suffix`, the nearest to `near` on a
 /// tie.
 ///
-/// The position the file gives is tried first, then the text around it, then the whole text:
-/// a file opened on its own article costs one comparison per mark, however long the article.
-fn locate(text: &[char], exact: &[char], prefix: &[char], suffix: &[char], near: Option<usize>) -> Option<(usize, usize)> {
+/// The position the file gives is tried first, then the text around it, then (for at most
+/// [`WHOLE_SEARCHES`] marks of a file, counted in `whole_searches`) the whole text: a file opened on its own article
+/// costs one comparison per mark, however long the article.
+fn locate(text: &[char], exact: &[char], prefix: &[char], suffix: &[char], near: Option<usize>, whole_searches: &mut usize) -> Option<(usize, usize)> {
     if exact.is_empty() || exact.len() > text.len() {
         return None;
     }
@@ -143,9 +145,19 @@ fn locate(text: &[char], exact: &[char], prefix: &[char], suffix: &[char], near:
     if let Some(n) = near.filter(|&n| n <= last && at(n)) {
         return Some((n, n + exact.len()));
     }
-    let around = near.map(|n| n.min(last).saturating_sub(NEAR)..=(n + NEAR).min(last));
-    around.iter().cloned().chain(std::iter::once(0..=last)).find_map(|range| best_in(text, exact, prefix, suffix, near, range.filter(|&s| at(s))))
+    let around = near.map(|n| n.min(last).saturating_sub(NEAR)..=n.saturating_add(NEAR).min(last));
+    let found = around.and_then(|range| best_in(text, exact, prefix, suffix, near, range.filter(|&s| at(s))));
+    if found.is_some() || *whole_searches >= WHOLE_SEARCHES {
+        return found;
+    }
+    *whole_searches += 1;
+    best_in(text, exact, prefix, suffix, near, (0..=last).filter(|&s| at(s)))
 }
+
+/// How many marks of one file may be looked for in the whole text (each such search reads
+/// all of it): a file of thousands of marks on a text edited out of shape stays quick, the
+/// marks beyond counted as not found.
+const WHOLE_SEARCHES: usize = 200;
 
 /// How far either side of a mark's stated position its words are looked for before the
 /// whole text is.
@@ -175,11 +187,12 @@ pub fn from_web_annotations(name: &str, raw: &str, text: &str, ann: &Annotation)
     let chars: Vec<char> = text.chars().collect();
     let mut out = Corrections::default();
     let mut applied = Applied { placed: 0, lost: 0, skipped: 0 };
-    let (mut mentions, mut dates) = (Vec::new(), Vec::new());
+    let (mut mentions, mut dates): (Vec<((usize, usize), EntityType)>, Vec<((usize, usize), String)>) = (Vec::new(), Vec::new());
+    let mut whole_searches = 0;
     for item in c.items.iter().chain(c.first.iter().flat_map(|p| &p.items)) {
         let Some(value) = item.body.first().map(|b| b.value.as_str()) else { continue };
         let Some((kind, rest)) = value.split_once(": ") else { continue };
-        let (entity, date) = (EntityType::parse(kind), (kind == "date").then_some(rest));
+        let (entity, date) = (EntityType::parse(kind), (kind == "date" && crate::render::corrections::valid_date(rest)).then_some(rest));
         if entity.is_none() && date.is_none() {
             applied.skipped += 1;
             continue;
@@ -188,7 +201,7 @@ pub fn from_web_annotations(name: &str, raw: &str, text: &str, ann: &Annotation)
         let near = selectors.iter().find_map(|s| s.start);
         let at = selectors.iter().find_map(|s| {
             let exact: Vec<char> = s.exact.as_ref()?.chars().collect();
-            locate(&chars, &exact, &s.prefix.chars().collect::<Vec<_>>(), &s.suffix.chars().collect::<Vec<_>>(), near)
+            locate(&chars, &exact, &s.prefix.chars().collect::<Vec<_>>(), &s.suffix.chars().collect::<Vec<_>>(), near, &mut whole_searches)
         });
         let Some(at) = at else {
             applied.lost += 1;
@@ -197,38 +210,48 @@ pub fn from_web_annotations(name: &str, raw: &str, text: &str, ann: &Annotation)
         applied.placed += 1;
         match (entity, date) {
             (Some(k), _) => mentions.push((at, k)),
-            (None, Some(v)) if crate::render::corrections::valid_date(v) => dates.push((at, v.to_string())),
-            _ => applied.skipped += 1,
+            (None, Some(v)) => dates.push((at, v.to_string())),
+            _ => {}
         }
     }
+    // Looked up by span below (sorted: a 1 MB article's thousands of marks against the
+    // engine's thousands, without comparing every pair).
+    mentions.sort_unstable();
+    dates.sort_unstable();
+    let file_mentions = |span: (usize, usize)| {
+        let from = mentions.partition_point(|(at, _)| *at < span);
+        mentions[from..].iter().take_while(move |(at, _)| *at == span).map(|&(_, k)| k)
+    };
+    let file_date = |span: (usize, usize)| dates.binary_search_by(|(at, _)| at.cmp(&span)).ok().map(|i| &dates[i].1);
     if applied.placed == 0 {
         return Err(format!("{name}: none of its marks stand in this article's text"));
     }
     let this_article = applied.placed >= applied.lost;
+    let mut engine: Vec<((usize, usize), EntityType)> = Vec::new();
     for e in &ann.entities {
         for m in &e.mentions {
             let span = (m.start, m.end);
-            let kept = mentions.iter().any(|&(at, k)| at == span && k == e.kind);
-            if !kept && (this_article || mentions.iter().any(|&(at, _)| at == span)) {
+            engine.push((span, e.kind));
+            let kept = file_mentions(span).any(|k| k == e.kind);
+            if !kept && (this_article || file_mentions(span).next().is_some()) {
                 out.removed.push(span);
             }
         }
     }
-    let engine_has = |span: (usize, usize), k: EntityType| ann.entities.iter().any(|e| e.kind == k && e.mentions.iter().any(|m| (m.start, m.end) == span));
-    out.added = mentions.iter().filter(|&&(at, k)| !engine_has(at, k)).map(|&((s, e), k)| (s, e, k)).collect();
+    engine.sort_unstable();
+    out.added = mentions.iter().filter(|m| engine.binary_search(m).is_err()).map(|&((s, e), k)| (s, e, k)).collect();
+    let mut engine_dates: Vec<(usize, usize)> = Vec::with_capacity(ann.timeline.len());
     for t in &ann.timeline {
         let span = (t.start, t.end);
-        match dates.iter().find(|(at, _)| *at == span) {
-            Some((_, v)) if *v != t.value => out.set_date(span, Some(v.clone())),
-            None if this_article => out.set_date(span, None),
+        engine_dates.push(span);
+        match file_date(span) {
+            Some(v) if *v != t.value => out.dates.push((span, Some(v.clone()))),
+            None if this_article => out.dates.push((span, None)),
             _ => {}
         }
     }
-    for (span, v) in &dates {
-        if !ann.timeline.iter().any(|t| (t.start, t.end) == *span) {
-            out.set_date(*span, Some(v.clone()));
-        }
-    }
+    engine_dates.sort_unstable();
+    out.dates.extend(dates.iter().filter(|(span, _)| engine_dates.binary_search(span).is_err()).map(|(span, v)| (*span, Some(v.clone()))));
     Ok((out, applied))
 }
 
@@ -278,6 +301,14 @@ mod tests {
         // On another article: a message, nothing applied.
         assert!(from_web_annotations("baku.jsonld", &file, "Lũ lớn ở Huế.", &annotate("Lũ lớn ở Huế.", &Options::default()).unwrap()).unwrap_err().contains("none of its marks"));
         assert!(from_web_annotations("x.jsonld", "{oops", T, &ann).is_err());
+        // A date that is no date is left as read, and counted so; a stated position far past
+        // the text's end is no panic.
+        let odd = r#"{"items": [
+            {"body": [{"value": "date: 2024-13-45"}], "target": {"selector": [{"exact": "Baku", "prefix": "", "suffix": ""}]}},
+            {"body": [{"value": "person: Aliyev"}], "target": {"selector": [{"start": 18446744073709551615}, {"exact": "Aliyev", "prefix": "Ông ", "suffix": ""}]}}
+        ]}"#;
+        let (_, applied) = from_web_annotations("odd.jsonld", odd, T, &ann).unwrap();
+        assert_eq!(applied, Applied { placed: 1, lost: 0, skipped: 1 });
         assert!(!is_web_annotation(&project_json(&ann, &Saved { name: "a".into(), text: T.into(), lang: "vi".into(), date: String::new() }, &Corrections::default())));
     }
 
