@@ -1,6 +1,6 @@
 // Find in the article: typing in the find box paints every hit in the text (case, accents and
 // tone marks aside), the current one in a stronger colour and in view; Enter and Shift+Enter
-// step, Escape clears, and a query with no hit says so. Desktop light and phone dark,
+// step, Escape clears, a query with no hit says so, and a correction keeps the query painted. Desktop light and phone dark,
 // screenshots checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,9 +54,16 @@ for (const { name, viewport, scheme } of [
     await box.fill('zzzz n');
     await status.filter({ hasText: 'No match' }).waitFor();
     assert.deepEqual(await painted(page, 'aa-find'), []);
-    // Escape clears the box and the paint.
+    // A correction draws the article again: the query stays and its hits are painted again.
     await box.fill('Azerbaijan');
     await status.filter({ hasText: /of/ }).waitFor();
+    if (viewport.width < 600) await page.locator('.sidebar [role="tab"]', { hasText: 'Entities' }).click();
+    await page.locator('.sidebar button.entity', { hasText: 'Yerevan' }).click();
+    await page.getByRole('button', { name: 'Remove this mention' }).click();
+    await page.getByRole('button', { name: /Reset corrections \(1\)/ }).waitFor();
+    assert.equal(await box.inputValue(), 'Azerbaijan');
+    await page.waitForFunction(() => (CSS.highlights.get('aa-find')?.size || 0) > 0);
+    // Escape clears the box and the paint.
     await box.press('Escape');
     assert.equal(await box.inputValue(), '');
     assert.equal(await status.innerText(), '');

@@ -50,6 +50,8 @@ pub struct Ui {
     pub editing: RwSignal<Option<Editing>>,
     /// The sidebar's open tab (on a phone): 0 entities, 1 casualties, 2 timeline.
     pub tab: RwSignal<usize>,
+    /// What the find box holds: kept across the redraw each correction causes.
+    pub find: RwSignal<String>,
 }
 
 /// What the editor holds: a figure or a date of the text at `at` (code points), `quote` being
@@ -96,6 +98,7 @@ impl Ui {
             carry: StoredValue::new(None),
             editing: RwSignal::new(None),
             tab: RwSignal::new(0),
+            find: RwSignal::new(String::new()),
         }
     }
 

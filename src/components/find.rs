@@ -45,6 +45,7 @@ pub fn FindBox(text: Arc<String>) -> impl IntoView {
         set_timeout(paint, std::time::Duration::ZERO);
     };
     let search = move |q: String| {
+        ui.find.set(q.clone());
         if finder.with_value(Option::is_none) {
             finder.set_value(Some(Arc::new(Finder::new(&text))));
         }
@@ -54,6 +55,13 @@ pub fn FindBox(text: Arc<String>) -> impl IntoView {
         show(0);
     };
     let clear = search.clone();
+    // Drawn again (after a correction, or for another article) with a query: found and
+    // painted again once the article is on screen.
+    let again = ui.find.get_untracked();
+    if !again.trim().is_empty() {
+        let search = search.clone();
+        set_timeout(move || search(again), std::time::Duration::ZERO);
+    }
     let step = move |delta: usize| {
         let (n, k) = state.get_untracked();
         show(k + delta.min(n.saturating_sub(1)));
@@ -70,7 +78,7 @@ pub fn FindBox(text: Arc<String>) -> impl IntoView {
     };
     view! {
         <span class="find" role="search">
-            <input node_ref=input type="search" class="small" placeholder="Find in text" aria-label="Find in the article"
+            <input node_ref=input type="search" class="small" placeholder="Find in text" aria-label="Find in the article" value=ui.find.get_untracked()
                 on:input=move |ev| search(event_target_value(&ev))
                 on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
                     "Enter" => { ev.prevent_default(); step(if ev.shift_key() { usize::MAX } else { 1 }) }

@@ -214,15 +214,15 @@ pub fn from_web_annotations(name: &str, raw: &str, text: &str, ann: &Annotation)
             _ => {}
         }
     }
-    // Looked up by span below (sorted: a 1 MB article's thousands of marks against the
-    // engine's thousands, without comparing every pair).
+    // Mentions are looked up by span below (sorted: a 1 MB article's thousands of marks
+    // against the engine's thousands, without comparing every pair).
     mentions.sort_unstable();
-    dates.sort_unstable();
     let file_mentions = |span: (usize, usize)| {
         let from = mentions.partition_point(|(at, _)| *at < span);
         mentions[from..].iter().take_while(move |(at, _)| *at == span).map(|&(_, k)| k)
     };
-    let file_date = |span: (usize, usize)| dates.binary_search_by(|(at, _)| at.cmp(&span)).ok().map(|i| &dates[i].1);
+    // (Dates are few, hundreds in a long article: looked up in order.)
+    let file_date = |span: (usize, usize)| dates.iter().find(|(at, _)| *at == span).map(|(_, v)| v);
     if applied.placed == 0 {
         return Err(format!("{name}: none of its marks stand in this article's text"));
     }
@@ -240,18 +240,15 @@ pub fn from_web_annotations(name: &str, raw: &str, text: &str, ann: &Annotation)
     }
     engine.sort_unstable();
     out.added = mentions.iter().filter(|m| engine.binary_search(m).is_err()).map(|&((s, e), k)| (s, e, k)).collect();
-    let mut engine_dates: Vec<(usize, usize)> = Vec::with_capacity(ann.timeline.len());
     for t in &ann.timeline {
         let span = (t.start, t.end);
-        engine_dates.push(span);
         match file_date(span) {
             Some(v) if *v != t.value => out.dates.push((span, Some(v.clone()))),
             None if this_article => out.dates.push((span, None)),
             _ => {}
         }
     }
-    engine_dates.sort_unstable();
-    out.dates.extend(dates.iter().filter(|(span, _)| engine_dates.binary_search(span).is_err()).map(|(span, v)| (*span, Some(v.clone()))));
+    out.dates.extend(dates.iter().filter(|(span, _)| !ann.timeline.iter().any(|t| (t.start, t.end) == *span)).map(|(span, v)| (*span, Some(v.clone()))));
     Ok((out, applied))
 }
 
