@@ -14,6 +14,8 @@ use crate::state::{casualty_id, date_id, mention_id, statement_id, Editing, Ui};
 /// Rows a list shows before its "Show more" button: a long transcript has thousands of dates,
 /// and rendering them all at once would hold the page.
 const FIRST_ROWS: usize = 100;
+/// Links a casualty row gives to further statements of its figure.
+const STATEMENT_LINKS: usize = 9;
 /// Rows each press of "Show more" adds.
 const MORE_ROWS: usize = 400;
 
@@ -155,11 +157,14 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
             // Why it was read (its cue word and the construction), and where else the article
             // states the same figure.
             let cue = c.cue.as_ref().map(|q| format!("“{}”, ", q.text));
-            let told = c.mentions.iter().enumerate().skip(1).map(|(k, m)| {
+            // (A link for each of the first few: a figure a long text repeats thousands of
+            // times must not draw thousands of buttons.)
+            let told = c.mentions.iter().enumerate().skip(1).take(STATEMENT_LINKS).map(|(k, m)| {
                 let at = m.start;
                 view! { " "<button class="link" on:click=move |_| reveal_at(ui, statement_id(i, at), at) title="Show this statement of the figure">{format!("#{}", k + 1)}</button> }
             }).collect_view();
-            let told = (c.mentions.len() > 1).then(|| view! { <span class="told">" · stated "{c.mentions.len()}" times: #1"{told}</span> });
+            let more = c.mentions.len().saturating_sub(STATEMENT_LINKS + 1);
+            let told = (c.mentions.len() > 1).then(|| view! { <span class="told">" · stated "{c.mentions.len()}" times: #1"{told}{(more > 0).then(|| format!(" and {more} more"))}</span> });
             let editing = Editing::Figure { at: (c.start, c.end), quote: c.text.clone(), figure: Figure::of(c), existing: true };
             view! {
                 <tr>
