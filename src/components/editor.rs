@@ -7,7 +7,7 @@ use annotator_core::{CasualtyKind, Group};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::render::corrections::{valid_date, Figure};
+use crate::render::corrections::{valid_date, Corrections, Figure};
 use crate::state::{Editing, Ui};
 
 /// A number field's value: `None` when empty, `Err` when not a whole number.
@@ -31,6 +31,12 @@ pub fn Editor() -> impl IntoView {
     let close = move || {
         error.set(None);
         ui.editing.set(None);
+    };
+    // Every button that changes something: the correction, a word in the status line, closed.
+    let done = move |said: &'static str, change: Box<dyn FnOnce(&mut Corrections)>| {
+        ui.correct(change);
+        ui.tell(said);
+        close();
     };
     // The first field takes the focus when the editor opens (it may open far from the mark).
     let host = NodeRef::<html::Div>::new();
@@ -63,14 +69,10 @@ pub fn Editor() -> impl IntoView {
                     }
                     let party = party.get().map(|p| p.value().trim().to_string()).filter(|p| !p.is_empty());
                     let f = Figure { kind: CasualtyKind::parse(&value_of(kind)).unwrap_or(CasualtyKind::Killed), min: lo, max: hi, group: Group::parse(&value_of(group)).unwrap_or(Group::Unspecified), party };
-                    ui.correct(|c| c.set_figure(at, Some(f)));
-                    ui.tell("Casualty figure saved");
-                    close();
+                    done("Casualty figure saved", Box::new(move |c| c.set_figure(at, Some(f))));
                 };
                 let remove = move || {
-                    ui.correct(|c| c.set_figure(at, None));
-                    ui.tell("Casualty figure removed");
-                    close();
+                    done("Casualty figure removed", Box::new(move |c| c.set_figure(at, None)));
                 };
                 let kinds = CasualtyKind::ALL.iter().map(|&k| view! { <option value=k.as_str() selected=k == figure.kind>{k.as_str().replace('_', " ")}</option> }).collect_view();
                 let groups = Group::ALL.iter().map(|&g| view! { <option value=g.as_str() selected=g == figure.group>{g.as_str()}</option> }).collect_view();
@@ -96,14 +98,10 @@ pub fn Editor() -> impl IntoView {
                     if !valid_date(&v) {
                         return error.set(Some("A date is written YYYY-MM-DD, YYYY-MM or YYYY."));
                     }
-                    ui.correct(|c| c.set_date(at, Some(v)));
-                    ui.tell("Date saved");
-                    close();
+                    done("Date saved", Box::new(move |c| c.set_date(at, Some(v))));
                 };
                 let remove = move || {
-                    ui.correct(|c| c.set_date(at, None));
-                    ui.tell("Date removed");
-                    close();
+                    done("Date removed", Box::new(move |c| c.set_date(at, None)));
                 };
                 view! {
                     <label>"Date "<input node_ref=field type="text" placeholder="YYYY-MM-DD" value=value
