@@ -5,7 +5,7 @@
 
 use annotator_core::EntityType;
 
-use crate::render::corrections::{Corrections, Figure};
+use crate::render::corrections::{Corrections, EntityOp, Figure};
 use leptos::prelude::*;
 
 /// A card about an entity mention, anchored at a point of the viewport.
@@ -145,7 +145,7 @@ impl Ui {
     /// keys); `false` when nothing is selected.
     pub fn tag_pending(&self, kind: EntityType) -> bool {
         let Some((s, e)) = self.pending.get_untracked() else { return false };
-        self.correct(|c| c.added.push((s, e, kind)));
+        self.correct(|c| c.ops.push(EntityOp::Add { at: (s, e), kind }));
         self.pending.set(None);
         true
     }
@@ -154,7 +154,7 @@ impl Ui {
     /// Delete key), whose spans are `mentions`; `false` when there is none.
     pub fn remove_current(&self, mentions: &[(usize, usize)]) -> bool {
         let Some(&span) = mentions.get(self.step.get_untracked()) else { return false };
-        self.correct(|c| c.removed.push(span));
+        self.correct(|c| c.remove_mention(span, mentions));
         self.selected.set(None);
         true
     }

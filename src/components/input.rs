@@ -76,7 +76,7 @@ fn carry_corrections(old: &str, new: &str, ui: Ui) {
     if old == new || before.is_empty() {
         return;
     }
-    let total = before.retyped.len() + before.removed.len() + before.added.len();
+    let total = before.count();
     // Another article pasted over this one: its corrections stay with it, and nothing is said.
     let Some((moved, lost)) = reanchor(old, new, &before) else { return };
     let plural = |n: usize| if n == 1 { "correction" } else { "corrections" };

@@ -15,7 +15,7 @@ use crate::dom::{close_menu, copy, download, step_mention};
 use crate::render::export::{casualties_csv, timeline_csv, to_json, web_annotations, with_bom};
 use crate::render::reopen::project_json;
 use crate::session::Saved;
-use crate::render::corrections::{Corrections, Figure};
+use crate::render::corrections::{Corrections, EntityOp, Figure};
 use crate::state::{Editing, Ui};
 
 /// How many entities the "Merge into…" list offers (those of the selected one's type, by
@@ -52,39 +52,35 @@ pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>, lang:
             let go2 = move |delta: isize| step_mention(ui, e, &s2, delta);
             let name = entity.name.clone();
             let kind = entity.kind;
-            let n1 = name.clone();
+            // Corrections name the entity by its first mention (any of its mentions would do).
+            let Some(&first) = spans.first() else { return None };
             // Corrections: the entity's type, and removing the current mention.
             let retype = move |ev: leptos::ev::Event| {
                 let Some(to) = EntityType::parse(&event_target_value(&ev)) else { return };
-                let n = n1.clone();
-                ui.correct(|c| match c.retyped.iter_mut().find(|(x, _, cur)| *x == n && *cur == kind) {
-                    Some(r) => r.2 = to,
-                    None => c.retyped.push((n, kind, to)),
-                });
+                ui.correct(|c| c.ops.push(EntityOp::Retype { at: first, to }));
             };
             // One referent read as two entities: merge this one into another of its type; two
             // read as one: split the current mention off into an entity of its own.
-            let (n2, s2spans) = (name.clone(), spans.clone());
+            let s2spans = spans.clone();
+            let targets = ann.clone();
             let merge = move |ev: leptos::ev::Event| {
-                let into = event_target_value(&ev);
-                if into.is_empty() {
-                    return;
-                }
-                let from = n2.clone();
-                ui.correct(|c| c.merged.push((from, into.clone())));
+                let Some(target) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| targets.entities.get(i)) else { return };
+                let Some(into) = target.mentions.first().map(|m| (m.start, m.end)) else { return };
+                ui.correct(|c| c.ops.push(EntityOp::Merge { from: first, into }));
                 ui.selected.set(None);
-                ui.tell(format!("Merged into {into}"));
+                ui.tell(format!("Merged into {}", target.name));
             };
             let split = move |_| {
-                let Some(&span) = s2spans.get(ui.step.get_untracked()) else { return };
-                ui.correct(|c| c.split.push(span));
+                let Some(&at) = s2spans.get(ui.step.get_untracked()) else { return };
+                ui.correct(|c| c.ops.push(EntityOp::Split { at }));
                 ui.selected.set(None);
                 ui.tell("Split this mention off into an entity of its own");
             };
-            let mut others: Vec<&str> = ann.entities.iter().filter(|x| x.kind == kind && x.name != name).map(|x| x.name.as_str()).collect();
+            // The other entities of this type, by name (the value is the entity's place).
+            let mut others: Vec<(&str, usize)> = ann.entities.iter().enumerate().filter(|(i, x)| x.kind == kind && *i != e).map(|(i, x)| (x.name.as_str(), i)).collect();
             others.sort_unstable();
-            others.dedup();
-            let merge_options = others.into_iter().take(MERGE_CHOICES).map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view();
+            others.dedup_by_key(|o| o.0);
+            let merge_options = others.into_iter().take(MERGE_CHOICES).map(|(n, i)| view! { <option value=i.to_string()>{n.to_string()}</option> }).collect_view();
             let remove = move |_| {
                 ui.remove_current(&spans);
             };

@@ -3,26 +3,34 @@
 //! a casualty figure or a date corrected, removed or added. They are data (saved per article
 //! in localStorage, keyed by a hash of the text) applied on top of what the engine returns, so
 //! exports and the sidebar show the corrected annotation.
+//!
+//! Changes to which entities there are (a type, a merge, a split, a mention tagged by hand)
+//! are a log replayed in the order they were made, each naming its entity by one of its
+//! mentions: a merge then a split of the same mention, or a type given to one of two
+//! "Washington"s, replays as the reader did it.
 
 use annotator_core::{Annotation, Casualty, CasualtyKind, Entity, EntityType, Group, Span, TimelineItem};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Corrections {
-    /// (entity name, original type, new type)
+    /// Changes to the entities, in the order made (see [`EntityOp`]).
+    #[serde(default)]
+    pub ops: Vec<EntityOp>,
+    /// (entity name, original type, new type): type changes saved before the log, still read.
     #[serde(default)]
     pub retyped: Vec<(String, EntityType, EntityType)>,
     /// Removed mentions, by code-point span.
     #[serde(default)]
     pub removed: Vec<(usize, usize)>,
-    /// Added mentions: code-point span and type.
+    /// Added mentions: code-point span and type (a Web Annotation import's; the tag bar logs
+    /// [`EntityOp::Add`]).
     #[serde(default)]
     pub added: Vec<(usize, usize, EntityType)>,
-    /// Entities merged into another: (the name of the one merged, the name of the one it
-    /// joins), in the order made.
+    /// Entities merged into another by name: saved before the log, still read.
     #[serde(default)]
     pub merged: Vec<(String, String)>,
-    /// Mentions split off their entity into one of their own, by code-point span.
+    /// Mentions split off by span: saved before the log, still read.
     #[serde(default)]
     pub split: Vec<(usize, usize)>,
     /// Casualty figures, by code-point span: the engine's item there corrected (or removed:
@@ -32,6 +40,33 @@ pub struct Corrections {
     /// Dates, by code-point span, the same way: the value (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
     #[serde(default)]
     pub dates: Vec<((usize, usize), Option<String>)>,
+}
+
+/// One change to the entities. Spans are code points; an entity is named by any one of its
+/// mentions, as it stands when the change is replayed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityOp {
+    /// A mention tagged by hand: it joins the entity of its type written the same way, or
+    /// makes one.
+    Add { at: (usize, usize), kind: EntityType },
+    /// The entity with a mention at `at` takes the type `to`.
+    Retype { at: (usize, usize), to: EntityType },
+    /// The entity with a mention at `from` joins the one with a mention at `into`, which keeps
+    /// its name and type.
+    Merge { from: (usize, usize), into: (usize, usize) },
+    /// The mention at `at` leaves its entity for one of its own, named as written there.
+    Split { at: (usize, usize) },
+}
+
+impl EntityOp {
+    /// The spans the change names, to be re-anchored on an edited text.
+    fn spans_mut(&mut self) -> Vec<&mut (usize, usize)> {
+        match self {
+            EntityOp::Add { at, .. } | EntityOp::Retype { at, .. } | EntityOp::Split { at } => vec![at],
+            EntityOp::Merge { from, into } => vec![from, into],
+        }
+    }
 }
 
 /// What a reader may set of a casualty figure.
@@ -56,7 +91,28 @@ pub const BY_HAND: &str = "corrected by hand";
 impl Corrections {
     /// How many corrections there are (what Reset names).
     pub fn count(&self) -> usize {
-        self.retyped.len() + self.removed.len() + self.added.len() + self.merged.len() + self.split.len() + self.figures.len() + self.dates.len()
+        self.ops.len() + self.retyped.len() + self.removed.len() + self.added.len() + self.merged.len() + self.split.len() + self.figures.len() + self.dates.len()
+    }
+
+    /// Removes the mention at `at` of the entity whose mentions are `mentions`. A mention
+    /// tagged by hand is untagged; a logged change that named the entity by this mention
+    /// names it by another of its mentions from now on (it still applies to the entity).
+    pub fn remove_mention(&mut self, at: (usize, usize), mentions: &[(usize, usize)]) {
+        let added = |op: &EntityOp| matches!(op, EntityOp::Add { at: a, .. } if *a == at);
+        if self.ops.iter().any(added) {
+            self.ops.retain(|op| !added(op));
+        } else {
+            self.removed.push(at);
+        }
+        if let Some(&other) = mentions.iter().find(|&&m| m != at) {
+            for op in &mut self.ops {
+                for span in op.spans_mut() {
+                    if *span == at {
+                        *span = other;
+                    }
+                }
+            }
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -139,19 +195,20 @@ pub fn reanchor(old: &str, new: &str, c: &Corrections) -> Option<(Corrections, u
     let removed: Vec<_> = c.removed.iter().filter_map(|&(s, e)| place(s, e)).collect();
     let added: Vec<_> = c.added.iter().filter_map(|&(s, e, k)| place(s, e).map(|(s, e)| (s, e, k))).collect();
     let split: Vec<_> = c.split.iter().filter_map(|&(s, e)| place(s, e)).collect();
+    let ops: Vec<_> = c.ops.iter().cloned().filter_map(|mut op| op.spans_mut().into_iter().all(|span| place(span.0, span.1).map(|to| *span = to).is_some()).then_some(op)).collect();
     let figures: Vec<_> = c.figures.iter().filter_map(|((s, e), f)| place(*s, *e).map(|at| (at, f.clone()))).collect();
     let dates: Vec<_> = c.dates.iter().filter_map(|((s, e), v)| place(*s, *e).map(|at| (at, v.clone()))).collect();
     // Another article altogether: no span found again among the same words around it (or,
     // with type changes only, the headline gone). Its corrections are not this one's.
     let headline = old.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    let spans = c.removed.len() + c.added.len() + c.split.len() + c.figures.len() + c.dates.len();
+    let spans = c.ops.len() + c.removed.len() + c.added.len() + c.split.len() + c.figures.len() + c.dates.len();
     if (spans > 0 && !by_context) || (spans == 0 && !new.contains(headline)) {
         return None;
     }
     let retyped: Vec<_> = c.retyped.iter().filter(|(name, _, _)| !name.is_empty() && new.contains(name.as_str())).cloned().collect();
     let merged: Vec<_> = c.merged.iter().filter(|(a, b)| !a.is_empty() && new.contains(a.as_str()) && new.contains(b.as_str())).cloned().collect();
     lost += c.retyped.len() - retyped.len() + c.merged.len() - merged.len();
-    Some((Corrections { retyped, removed, added, merged, split, figures, dates }, lost))
+    Some((Corrections { ops, retyped, removed, added, merged, split, figures, dates }, lost))
 }
 
 /// Up to [`CONTEXT_WORDS`] words (runs of letters and digits) of `chars` read away from a span:
@@ -226,6 +283,56 @@ fn find_again(old: &[char], new: &str, new_chars: &[char], s: usize, e: usize) -
     best.filter(|&(score, _, _)| score > 0 || seen == 1).map(|(score, _, start)| ((start, start + len), score))
 }
 
+/// The entity with a mention at `at`.
+fn holding(entities: &[Entity], at: (usize, usize)) -> Option<usize> {
+    entities.iter().position(|x| x.mentions.iter().any(|m| (m.start, m.end) == at))
+}
+
+/// One logged change made to `entities` (spans outside the text, or naming no entity, change
+/// nothing); an entity emptied by a merge is left empty, for the caller to drop.
+fn replay(entities: &mut Vec<Entity>, chars: &[char], op: &EntityOp) {
+    match *op {
+        EntityOp::Add { at: (s, e), kind } => {
+            if s >= e || e > chars.len() || holding(entities, (s, e)).is_some_and(|i| entities[i].kind == kind) {
+                return;
+            }
+            let surface: String = chars[s..e].iter().collect();
+            let span = Span { start: s, end: e, text: surface.clone() };
+            match entities.iter_mut().find(|x| x.kind == kind && !x.mentions.is_empty() && (x.name == surface || x.mentions.iter().any(|m| m.text == surface))) {
+                Some(x) => {
+                    x.mentions.push(span);
+                    x.mentions.sort_by_key(|m| (m.start, m.end));
+                }
+                None => entities.push(Entity { kind, name: surface, mentions: vec![span] }),
+            }
+        }
+        EntityOp::Retype { at, to } => {
+            if let Some(i) = holding(entities, at) {
+                entities[i].kind = to;
+            }
+        }
+        EntityOp::Merge { from, into } => {
+            let (Some(i), Some(j)) = (holding(entities, from), holding(entities, into)) else { return };
+            if i == j {
+                return;
+            }
+            let moved = std::mem::take(&mut entities[i].mentions);
+            let into = &mut entities[j].mentions;
+            into.extend(moved);
+            into.sort_by_key(|m| (m.start, m.end));
+            into.dedup_by_key(|m| (m.start, m.end));
+        }
+        EntityOp::Split { at } => {
+            let Some(k) = holding(entities, at).filter(|&k| entities[k].mentions.len() > 1) else { return };
+            let from = &mut entities[k];
+            let Some(i) = from.mentions.iter().position(|m| (m.start, m.end) == at) else { return };
+            let m = from.mentions.remove(i);
+            let kind = from.kind;
+            entities.push(Entity { kind, name: m.text.clone(), mentions: vec![m] });
+        }
+    }
+}
+
 /// `ann` with the corrections applied (spans outside `text` are ignored).
 pub fn apply(text: &str, ann: &Annotation, c: &Corrections) -> Annotation {
     let mut out = ann.clone();
@@ -282,6 +389,10 @@ pub fn apply(text: &str, ann: &Annotation, c: &Corrections) -> Annotation {
             e.kind = *to;
         }
     }
+    for op in &c.ops {
+        replay(&mut out.entities, &chars, op);
+    }
+    out.entities.retain(|e| !e.mentions.is_empty());
     let span_of = |s: usize, e: usize| (s < e && e <= chars.len()).then(|| Span { start: s, end: e, text: chars[s..e].iter().collect() });
     for ((s, e), fix) in &c.figures {
         let at = out.casualties.iter().position(|x| (x.start, x.end) == (*s, *e));
@@ -482,6 +593,68 @@ mod tests {
         // Names that are not there, and a lone mention split off, change nothing.
         let c = Corrections { merged: vec![("Nowhere".into(), "Baku".into())], split: vec![(0, 3)], ..Default::default() };
         assert_eq!(apply(T, &ann, &c), ann);
+    }
+
+    #[test]
+    fn logged_changes_replay_in_the_order_made() {
+        let ann = annotate(T, &Options::default()).unwrap();
+        let aliyev = ann.entities.iter().find(|e| e.name == "Ilham Aliyev").unwrap().clone();
+        let baku = ann.entities.iter().find(|e| e.name == "Baku").unwrap().clone();
+        let at = |m: &Span| (m.start, m.end);
+        let (b, a0, a1) = (at(&baku.mentions[0]), at(&aliyev.mentions[0]), at(&aliyev.mentions[1]));
+        // Merged, then split off again: the split sees the merge (the old fixed order skipped it).
+        let c = Corrections { ops: vec![EntityOp::Merge { from: b, into: a0 }, EntityOp::Split { at: b }], ..Default::default() };
+        let out = apply(T, &ann, &c);
+        assert_eq!(out.entities.iter().find(|e| e.name == "Ilham Aliyev").unwrap().mentions.len(), aliyev.mentions.len());
+        assert!(out.entities.iter().any(|e| e.name == "Baku" && e.mentions.len() == 1 && e.kind == aliyev.kind));
+        // Split off, then given a type: only that one changes, though it is written as the
+        // other's later mentions are.
+        let c = Corrections { ops: vec![EntityOp::Split { at: a1 }, EntityOp::Retype { at: a1, to: EntityType::Organization }], ..Default::default() };
+        let out = apply(T, &ann, &c);
+        assert_eq!(out.entities.iter().find(|e| e.mentions.iter().any(|m| at(m) == a1)).map(|e| e.kind), Some(EntityType::Organization));
+        assert_eq!(out.entities.iter().find(|e| e.name == "Ilham Aliyev").map(|e| e.kind), Some(aliyev.kind));
+        // A type changed, then a missed mention tagged with the new type: it joins the entity.
+        let tv = span_of(T, "AzTV", 0);
+        let c = Corrections { ops: vec![EntityOp::Retype { at: b, to: EntityType::Organization }, EntityOp::Add { at: tv, kind: EntityType::Organization }, EntityOp::Merge { from: tv, into: b }], ..Default::default() };
+        let out = apply(T, &ann, &c);
+        let org = out.entities.iter().find(|e| e.name == "Baku").unwrap();
+        assert_eq!((org.kind, org.mentions.len()), (EntityType::Organization, 2));
+        // Spans that name nothing change nothing.
+        let c = Corrections { ops: vec![EntityOp::Merge { from: (0, 1), into: b }, EntityOp::Split { at: (900, 901) }, EntityOp::Add { at: (9, 2), kind: EntityType::Person }, EntityOp::Retype { at: (0, 999), to: EntityType::Weapon }], ..Default::default() };
+        assert_eq!(apply(T, &ann, &c), ann);
+    }
+
+    #[test]
+    fn removing_a_mention_keeps_the_changes_that_named_it() {
+        let ann = annotate(T, &Options::default()).unwrap();
+        let aliyev = ann.entities.iter().find(|e| e.name == "Ilham Aliyev").unwrap().clone();
+        let spans: Vec<(usize, usize)> = aliyev.mentions.iter().map(|m| (m.start, m.end)).collect();
+        let mut c = Corrections { ops: vec![EntityOp::Retype { at: spans[0], to: EntityType::Organization }], ..Default::default() };
+        c.remove_mention(spans[0], &spans);
+        assert_eq!(c.removed, vec![spans[0]]);
+        assert_eq!(c.ops, vec![EntityOp::Retype { at: spans[1], to: EntityType::Organization }]);
+        let out = apply(T, &ann, &c);
+        assert_eq!(out.entities.iter().find(|e| e.name == "Ilham Aliyev").map(|e| (e.kind, e.mentions.len())), Some((EntityType::Organization, spans.len() - 1)));
+        // A mention tagged by hand and removed again leaves nothing behind.
+        let tv = span_of(T, "AzTV", 0);
+        let mut c = Corrections { ops: vec![EntityOp::Add { at: tv, kind: EntityType::Weapon }], ..Default::default() };
+        c.remove_mention(tv, &[tv]);
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn logged_changes_follow_an_edit_and_survive_a_save() {
+        let old = "Ông Nam gặp ông Bắc ở Huế. Ông Nam nói.";
+        let new = "Tin mới: ông Nam gặp ông Bắc ở Huế. Ông Nam nói.";
+        let c = Corrections { ops: vec![EntityOp::Merge { from: span_of(old, "Bắc", 0), into: span_of(old, "Nam", 0) }, EntityOp::Retype { at: span_of(old, "Huế", 0), to: EntityType::Organization }], ..Default::default() };
+        let (moved, lost) = reanchor(old, new, &c).expect("an edit");
+        assert_eq!(lost, 0);
+        assert_eq!(moved.ops, vec![EntityOp::Merge { from: span_of(new, "Bắc", 0), into: span_of(new, "Nam", 0) }, EntityOp::Retype { at: span_of(new, "Huế", 0), to: EntityType::Organization }]);
+        let back: Corrections = serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
+        assert_eq!(back, c);
+        // A save made before the log (no "ops") still reads.
+        let legacy: Corrections = serde_json::from_str(r#"{"retyped":[["Huế","location","organization"]],"removed":[[1,2]]}"#).unwrap();
+        assert_eq!((legacy.ops.len(), legacy.retyped.len(), legacy.removed.len()), (0, 1, 1));
     }
 
     #[test]
