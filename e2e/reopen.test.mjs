@@ -45,7 +45,7 @@ test('an exported JSON opens again with its article, options and corrections', a
   assert.ok(Array.isArray(json.entities) && json.reference_date === '2020-10-04');
   assert.equal(json.article.date, '2020-10-04');
   assert.ok(json.article.text.startsWith('Azerbaijan'));
-  assert.equal(json.corrections.retyped.length + json.corrections.removed.length, 2);
+  assert.equal(json.corrections.ops.length + json.corrections.removed.length, 2);
   const ld = await grab('Web Annotation (JSON-LD)');
   await a.close();
 
