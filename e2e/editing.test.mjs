@@ -16,11 +16,12 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-// Written for this test: a figure told twice (headline and body), a statement of none, dates.
+// Written for this test: a figure told twice (headline and body) and once less exactly ("at
+// least 12"), a statement of none, dates.
 const STORY = [
   'Storm kills 12 in the north',
   'Twelve people were killed when the river rose on 3 March 2021, officials said. No one was hurt in the town.',
-  'Two days later, rescuers found three people alive near the bridge.',
+  'Two days later, rescuers found three people alive near the bridge. At least 12 people died, the mayor said.',
 ].join('\n');
 
 async function fresh(viewport, scheme) {
@@ -49,9 +50,12 @@ for (const { name, viewport, scheme } of [
     const twelve = rows.filter({ hasText: '12' }).first();
     // Why: its cue word and construction; the same figure stated twice is one row.
     assert.match(await twelve.locator('td.why').innerText(), /Why: “kills”, an outcome word, then its figure/);
-    assert.match(await twelve.locator('td.why').innerText(), /stated 2 times/);
+    // "at least 12" is the same figure said less exactly: one row, three statements.
+    assert.match(await twelve.locator('td.why').innerText(), /stated 3 times/);
     assert.equal(await rows.filter({ hasText: /^killed/ }).filter({ hasText: '12' }).count(), 1);
-    // The second statement is marked in the article and shown from the row.
+    // Each statement is marked in the article and shown from the row.
+    await twelve.getByRole('button', { name: '#3' }).click();
+    await page.locator('.article .mark.casualty.current', { hasText: 'At least 12' }).waitFor();
     await twelve.getByRole('button', { name: '#2' }).click();
     await page.locator('.article .mark.casualty.current', { hasText: 'Twelve' }).waitFor();
     // Correct it: kind, numbers, group.

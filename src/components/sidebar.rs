@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::article::type_label;
 use crate::dom::reveal_at;
 use crate::render::chart::{casualty_bars, timeline_axis};
-use crate::render::summary::{entities_of, figure, plain, row_matches, timeline_order, EntityRow};
+use crate::render::summary::{entities_of, figure, figure_rows, plain, row_matches, timeline_order, EntityRow};
 use crate::render::corrections::Figure;
 use crate::state::{casualty_id, date_id, mention_id, statement_id, Editing, Ui};
 
@@ -145,13 +145,15 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
 fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let limit = RwSignal::new(FIRST_ROWS);
-    let total = ann.casualties.len();
+    // One row per figure: its repeats, and later items stating it more or less exactly.
+    let figure_rows = figure_rows(&ann);
+    let total = figure_rows.len();
     let all = ann.casualties.clone();
-    let rows = move || all
+    let rows = move || figure_rows
         .iter()
-        .enumerate()
         .take(limit.get())
-        .map(|(i, c)| {
+        .map(|row| {
+            let (i, c) = (row.index, &all[row.index]);
             let kind = c.kind.as_str().replace('_', " ");
             let at = c.start;
             // Why it was read (its cue word and the construction), and where else the article
@@ -159,12 +161,13 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
             let cue = c.cue.as_ref().map(|q| format!("“{}”, ", q.text));
             // (A link for each of the first few: a figure a long text repeats thousands of
             // times must not draw thousands of buttons.)
-            let told = c.mentions.iter().enumerate().skip(1).take(STATEMENT_LINKS).map(|(k, m)| {
-                let at = m.start;
-                view! { " "<button class="link" on:click=move |_| reveal_at(ui, statement_id(i, at), at) title="Show this statement of the figure">{format!("#{}", k + 1)}</button> }
+            let told = row.statements.iter().enumerate().skip(1).take(STATEMENT_LINKS).map(|(k, &(j, at))| {
+                let id = if at == all[j].start { casualty_id(j) } else { statement_id(j, at) };
+                view! { " "<button class="link" on:click=move |_| reveal_at(ui, id.clone(), at) title="Show this statement of the figure">{format!("#{}", k + 1)}</button> }
             }).collect_view();
-            let more = c.mentions.len().saturating_sub(STATEMENT_LINKS + 1);
-            let told = (c.mentions.len() > 1).then(|| view! { <span class="told">" · stated "{c.mentions.len()}" times: #1"{told}{(more > 0).then(|| format!(" and {more} more"))}</span> });
+            let n = row.statements.len();
+            let more = n.saturating_sub(STATEMENT_LINKS + 1);
+            let told = (n > 1).then(|| view! { <span class="told">" · stated "{n}" times: #1"{told}{(more > 0).then(|| format!(" and {more} more"))}</span> });
             let editing = Editing::Figure { at: (c.start, c.end), quote: c.text.clone(), figure: Figure::of(c), existing: true };
             view! {
                 <tr>

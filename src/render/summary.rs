@@ -1,6 +1,8 @@
 //! Sidebar contents derived from an annotation: entities grouped by type and sorted by
 //! mentions, the timeline in chronological order, casualty figures as readable text.
 
+use std::collections::BTreeMap;
+
 use annotator_core::{Annotation, Casualty, EntityType};
 use unicode_normalization::UnicodeNormalization;
 
@@ -71,6 +73,56 @@ pub fn figure(c: &Casualty) -> String {
     }
 }
 
+/// Whether two casualty items state the same figure, one more exactly than the other ("kills
+/// 12", then "at least 12 were killed"): the same kind, group and least number, and nothing
+/// that disagrees (an open bound, or a party, place or date left unsaid, agrees with anything).
+pub fn same_figure(a: &Casualty, b: &Casualty) -> bool {
+    let agree = |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
+    a.kind == b.kind
+        && a.group == b.group
+        && a.min.is_some()
+        && a.min == b.min
+        && (a.max.is_none() || b.max.is_none() || a.max == b.max)
+        && agree(&a.party, &b.party)
+        && agree(&a.location, &b.location)
+        && agree(&a.date, &b.date)
+}
+
+/// A row of the casualty table: the item it shows (`index`) and every statement of its figure,
+/// as (item, start): the item's own statements (the engine gives a figure the article repeats
+/// as one item with its `mentions`), then those of later items that state it less or more
+/// exactly ([`same_figure`]). The engine's JSON keeps them apart; the table shows one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureRow {
+    pub index: usize,
+    pub statements: Vec<(usize, usize)>,
+}
+
+/// The casualty table's rows, in text order. Each item is compared with the last row of its
+/// kind, group and least number only, so a text of thousands of figures costs n log n.
+pub fn figure_rows(ann: &Annotation) -> Vec<FigureRow> {
+    let statements = |j: usize, c: &Casualty| -> Vec<(usize, usize)> {
+        if c.mentions.is_empty() {
+            vec![(j, c.start)]
+        } else {
+            c.mentions.iter().map(|m| (j, m.start)).collect()
+        }
+    };
+    let mut rows: Vec<FigureRow> = Vec::new();
+    let mut last: BTreeMap<String, u64> = BTreeMap::new();
+    for (j, c) in ann.casualties.iter().enumerate() {
+        let key = format!("{}|{}|{:?}", c.kind.as_str(), c.group.as_str(), c.min);
+        match last.get(&key).map(|&r| r as usize).filter(|&r| same_figure(&ann.casualties[rows[r].index], c)) {
+            Some(r) => rows[r].statements.extend(statements(j, c)),
+            None => {
+                last.insert(key, rows.len() as u64);
+                rows.push(FigureRow { index: j, statements: statements(j, c) });
+            }
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +130,24 @@ mod tests {
 
     fn cas(min: Option<u64>, max: Option<u64>) -> Casualty {
         Casualty { kind: CasualtyKind::Killed, min, max, group: Group::Unspecified, party: None, location: None, source: None, date: None, start: 0, end: 0, text: String::new(), why: String::new(), cue: None, mentions: Vec::new() }
+    }
+
+    #[test]
+    fn one_figure_stated_less_and_more_exactly_is_one_row() {
+        let at = |c: Casualty, start: usize| Casualty { start, ..c };
+        let exact = at(cas(Some(12), Some(12)), 0);
+        let at_least = at(cas(Some(12), None), 40);
+        let other = at(cas(Some(3), Some(3)), 60);
+        let wounded = at(Casualty { kind: CasualtyKind::Wounded, ..cas(Some(12), None) }, 80);
+        let elsewhere = at(Casualty { party: Some("A".into()), ..cas(Some(12), Some(12)) }, 90);
+        let soldiers = at(Casualty { group: Group::Military, ..cas(Some(12), Some(12)) }, 95);
+        let ann = Annotation { language: annotator_core::Language::En, reference_date: None, entities: vec![], casualties: vec![exact, at_least, other, wounded, elsewhere, soldiers], timeline: vec![], noise: vec![] };
+        let rows = figure_rows(&ann);
+        assert_eq!(rows[0], FigureRow { index: 0, statements: vec![(0, 0), (1, 40), (4, 90)] });
+        assert_eq!(rows.iter().map(|r| r.index).collect::<Vec<_>>(), vec![0, 2, 3, 5]);
+        // "12-20" and "12" disagree; no least number, no row to join.
+        assert!(!same_figure(&cas(Some(12), Some(20)), &cas(Some(12), Some(12))));
+        assert!(!same_figure(&cas(None, None), &cas(None, None)));
     }
 
     #[test]
