@@ -13,7 +13,7 @@ pub mod vocabulary;
 
 use std::ops::Range;
 
-use crate::entities::lexicon::longest_match;
+use crate::entities::lexicon::match_from;
 use crate::entities::Found;
 use crate::model::{Casualty, CasualtyKind, EntityType, Group};
 use crate::numbers::{is_number_word, parse_digits, parse_en_words, parse_vi_words, vague_range, VAGUE_OPENERS};
@@ -265,14 +265,10 @@ const GUESSED_WINDOW: usize = 12;
 const AUX_EN: &[&str] = &["were", "was", "have", "has", "had", "been", "are", "is", "being", "remained", "remain", "remains", "reported", "confirmed", "left", "now", "later", "also", "reportedly", "allegedly", "severely", "seriously", "critically", "slightly", "badly", "fatally", "believed", "feared", "to", "be"];
 const AUX_VI: &[&str] = &["đã", "bị", "vẫn", "còn", "đều", "nghi", "được", "xác", "nhận", "bị", "do", "điện", "giật", "gồm"];
 
-/// The lower-case text of each distinct word of `doc` (words repeat: each is lower-cased once).
-fn lower_case<'a>(doc: &'a Document) -> rustc_hash::FxHashMap<&'a str, String> {
-    let text = doc.text();
-    let mut seen: rustc_hash::FxHashMap<&str, String> = rustc_hash::FxHashMap::default();
-    for t in &doc.tokens {
-        seen.entry(t.text(text)).or_insert_with_key(|w| w.to_lowercase());
-    }
-    seen
+/// The lower-case text of each form of `doc`, by form number (words repeat: each is
+/// lower-cased once).
+fn lower_case(doc: &Document) -> Vec<String> {
+    (0..doc.form_count() as u32).map(|f| doc.form_text(f).to_lowercase()).collect()
 }
 
 /// Finds the casualty figures of `doc`.
@@ -281,12 +277,14 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
     let lowered = lower_case(doc);
     let scan = Scan {
         keys: &doc.keys,
-        lower: doc.tokens.iter().map(|t| lowered.get(t.text(text)).map_or("", String::as_str)).collect(),
+        lower: doc.forms.iter().map(|&f| lowered[f as usize].as_str()).collect(),
         texts: doc.tokens.iter().map(|t| t.text(text)).collect(),
         kinds: doc.tokens.iter().map(|t| t.kind).collect(),
         words: {
+            // The phrases each key opens, looked up once per key.
             let vocab = vocabulary(doc.language);
-            (0..doc.keys.len()).map(|i| longest_match(vocab, &doc.keys, i, |_, _| true).map(|(n, w)| (n, *w))).collect()
+            let opens: Vec<_> = doc.vocab.iter().map(|k| vocab.get(&**k).map(Vec::as_slice)).collect();
+            (0..doc.keys.len()).map(|i| match_from(opens[doc.key_id(i)]?, &doc.keys, i, |_, _| true).map(|(n, w)| (n, *w))).collect()
         },
         in_date: in_dates(doc, timeline),
         person_end: if doc.language == crate::Language::En { person_ends(doc, entities) } else { Vec::new() },

@@ -35,14 +35,17 @@ pub struct Ctx<'a> {
     pub lex: &'static Lexicon,
     pub triggers: &'static PhraseIndex<Trigger>,
     pub lang: Language,
-    /// Keys of words the document also writes in lower case: ordinary words.
-    pub lowercase_seen: rustc_hash::FxHashSet<&'a str>,
-    /// Keys of words the document capitalises away from a sentence start: names.
-    pub midcap_seen: rustc_hash::FxHashSet<&'a str>,
-    /// The same, in prose only (not on title-case lines): a word capitalised there is a
-    /// name by the writer's own hand.
-    pub named_in_prose: rustc_hash::FxHashSet<&'a str>,
-    /// The triggers that start with each token's key, looked up once per token.
+    /// Each token's key number (see [`Document::vocab`]).
+    kid: Vec<u32>,
+    /// Each token's form number (see [`Document::forms`]), and how many forms there are.
+    pub forms: &'a [u32],
+    pub form_count: usize,
+    /// What the document shows of each key (by number): [`LOWERCASE_SEEN`],
+    /// [`MIDCAP_SEEN`], [`NAMED_IN_PROSE`].
+    seen: Vec<u8>,
+    /// The gazetteer phrases that start with each key (by number), looked up once per key.
+    places: Vec<Option<&'static [(Vec<String>, super::lexicon::Known)]>>,
+    /// The triggers that start with each token's key, looked up once per key.
     starts: Vec<Option<&'static [(Vec<String>, Trigger)]>>,
     /// The triggers whose whole phrase stands at each token (in the index's order, longest
     /// first), with their length in tokens: `hits[hit_at[i]..hit_at[i + 1]]`. The rules ask
@@ -113,22 +116,20 @@ impl<'a> Ctx<'a> {
                 tk[first..k].iter_mut().for_each(|t| t.headline = true);
             }
         }
-        let mut lowercase_seen = rustc_hash::FxHashSet::default();
-        let mut midcap_seen = rustc_hash::FxHashSet::default();
-        let mut named_in_prose = rustc_hash::FxHashSet::default();
-        for (t, k) in tk.iter().zip(&doc.keys) {
+        let kid: Vec<u32> = doc.forms.iter().map(|&f| doc.key_ids[f as usize]).collect();
+        let mut seen = vec![0u8; doc.vocab.len()];
+        for (t, &k) in tk.iter().zip(&kid) {
             if t.word && !t.cap {
-                lowercase_seen.insert(&**k);
+                seen[k as usize] |= LOWERCASE_SEEN;
             } else if t.cap && !t.initial {
-                midcap_seen.insert(&**k);
-                if !t.headline {
-                    named_in_prose.insert(&**k);
-                }
+                seen[k as usize] |= MIDCAP_SEEN | if t.headline { 0 } else { NAMED_IN_PROSE };
             }
         }
         let lex = Lexicon::get();
         let triggers = &lex.triggers[&doc.language];
-        let starts: Vec<_> = doc.keys.iter().map(|k| triggers.get(&**k).map(Vec::as_slice)).collect();
+        let by_key: Vec<_> = doc.vocab.iter().map(|k| triggers.get(&**k).map(Vec::as_slice)).collect();
+        let places = doc.vocab.iter().map(|k| lex.gazetteer.get(&**k).map(Vec::as_slice)).collect();
+        let starts: Vec<_> = kid.iter().map(|&k| by_key[k as usize]).collect();
         // A phrase matches where its words are the text's and no token of it is noise; a
         // capitalised-only trigger where the text capitalises it.
         let (mut hits, mut hit_at) = (Vec::new(), Vec::with_capacity(tk.len() + 1));
@@ -142,7 +143,42 @@ impl<'a> Ctx<'a> {
             }
         }
         hit_at.push(hits.len() as u32);
-        Ctx { tk, keys: &doc.keys, lex, triggers, lang: doc.language, lowercase_seen, midcap_seen, named_in_prose, starts, hits, hit_at }
+        Ctx { tk, keys: &doc.keys, lex, triggers, lang: doc.language, kid, forms: &doc.forms, form_count: doc.form_count(), seen, places, starts, hits, hit_at }
+    }
+
+    /// Whether the document also writes token `i`'s word in lower case: an ordinary word.
+    pub fn lowercase_seen(&self, i: usize) -> bool {
+        self.seen_as(i, LOWERCASE_SEEN)
+    }
+
+    /// Whether the document capitalises token `i`'s word away from a sentence start: a name.
+    pub fn midcap_seen(&self, i: usize) -> bool {
+        self.seen_as(i, MIDCAP_SEEN)
+    }
+
+    /// The same, in prose only (not on title-case lines): a word capitalised there is a name
+    /// by the writer's own hand.
+    pub fn named_in_prose(&self, i: usize) -> bool {
+        self.seen_as(i, NAMED_IN_PROSE)
+    }
+
+    fn seen_as(&self, i: usize, flag: u8) -> bool {
+        self.kid.get(i).is_some_and(|&k| self.seen[k as usize] & flag != 0)
+    }
+
+    /// Token `i`'s key number: equal for tokens with equal keys (below the vocabulary's
+    /// size, `keys_count`).
+    pub fn key_id(&self, i: usize) -> u32 {
+        self.kid[i]
+    }
+
+    pub fn keys_count(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// The gazetteer phrases that start with token `i`'s key.
+    pub fn places_from(&self, i: usize) -> Option<&'static [(Vec<String>, super::lexicon::Known)]> {
+        self.places[*self.kid.get(i)? as usize]
     }
 
     pub fn len(&self) -> usize {
@@ -242,9 +278,13 @@ impl<'a> Ctx<'a> {
 
     /// A capitalised word at a sentence start that the document shows to be ordinary.
     pub fn ordinary_initial(&self, i: usize) -> bool {
-        self.is(i, Role::Function) || (self.tk[i].initial && self.lowercase_seen.contains(&*self.keys[i]) && !self.midcap_seen.contains(&*self.keys[i]))
+        self.is(i, Role::Function) || (self.tk[i].initial && self.lowercase_seen(i) && !self.midcap_seen(i))
     }
 }
+
+const LOWERCASE_SEEN: u8 = 1;
+const MIDCAP_SEEN: u8 = 2;
+const NAMED_IN_PROSE: u8 = 4;
 
 /// Words that end a name's tail: verbs of saying, linking words, prepositions.
 pub const TAIL_STOP: &[&str] = &[

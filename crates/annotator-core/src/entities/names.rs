@@ -146,7 +146,7 @@ fn split_and_classify(ctx: &Ctx, a: usize, b: usize, found: &Ends) -> Vec<Mentio
             let (l, _) = ctx.role_at(t, &[Role::PersonTitle]).unwrap_or((1, Role::PersonTitle));
             // "Smithfield Fire | Chief": words the article also writes in lower case are not the name.
             let mut head_end = t;
-            while head_end > a + 1 && ctx.lowercase_seen.contains(&*ctx.keys[head_end - 1]) {
+            while head_end > a + 1 && ctx.lowercase_seen(head_end - 1) {
                 head_end -= 1;
             }
             let mut v: Vec<Mention> = classify(ctx, a, head_end, found).into_iter().collect();
@@ -199,7 +199,7 @@ fn classify(ctx: &Ctx, mut a: usize, mut b: usize, found: &Ends) -> Option<Menti
     let text = ctx.join(a..b);
     let strong = |kind| Some(Mention::strong(a..b, kind, text.clone()));
     let weak = |kind| Some(Mention::weak(a..b, kind, text.clone()));
-    if single && ctx.tk[a].initial && !ctx.midcap_seen.contains(&*ctx.keys[a]) && before(ctx, a).is_none() {
+    if single && ctx.tk[a].initial && !ctx.midcap_seen(a) && before(ctx, a).is_none() {
         return None;
     }
     // What stands before (also across a place: "Tổng thống Azerbaijan Ilham Aliyev").

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::context::Ctx;
 use super::mention::{Mention, Origin};
-use super::lexicon::{longest_match, Known, Role};
+use super::lexicon::{match_from, Known, Role};
 use super::{credits, names, organizations, places};
 use crate::model::EntityType;
 use crate::text::language::Language;
@@ -405,7 +405,7 @@ fn not_a_name(ctx: &Ctx, r: Range<usize>, surnames: &rustc_hash::FxHashSet<&str>
 /// was).
 fn unattested(ctx: &Ctx, r: Range<usize>) -> bool {
     let t = &ctx.tk[r.start];
-    r.len() == 1 && !t.upper && (t.sentence_start || t.headline) && !ctx.named_in_prose.contains(&*ctx.keys[r.start]) && gazetteer_at(ctx, r.start).is_none()
+    r.len() == 1 && !t.upper && (t.sentence_start || t.headline) && !ctx.named_in_prose(r.start) && gazetteer_at(ctx, r.start).is_none()
 }
 
 fn gazetteer_at(ctx: &Ctx, i: usize) -> Option<(usize, &'static Known)> {
@@ -413,7 +413,7 @@ fn gazetteer_at(ctx: &Ctx, i: usize) -> Option<(usize, &'static Known)> {
     if !t.word || t.noise {
         return None;
     }
-    longest_match(&ctx.lex.gazetteer, &ctx.keys, i, |k: &Known, n| {
+    match_from(ctx.places_from(i)?, &ctx.keys, i, |k: &Known, n| {
         if (i..i + n).any(|j| ctx.tk[j].noise) {
             return false;
         }

@@ -48,6 +48,18 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     /// Matching key of each token ([`fold::key`]): case- and tone-placement-blind.
     pub keys: Vec<Key>,
+    /// Each token's form (its text as written) as a number: `forms[i] < form_count()`. Words
+    /// repeat (a megabyte of news holds some 200,000 tokens and a few thousand forms), so
+    /// what depends on a word alone (its lexicon entries, its lower case, its shape) is
+    /// worked out once per form or key and looked up by number, as spaCy's lexemes are.
+    pub forms: Vec<u32>,
+    /// The key of each form, as a number: `key_ids[forms[i]]` is the same for tokens whose
+    /// keys are equal, and indexes [`Document::vocab`].
+    pub key_ids: Vec<u32>,
+    /// The distinct keys, by number.
+    pub vocab: Vec<Key>,
+    /// A token where each form stands (to read its text).
+    form_token: Vec<u32>,
     pub sentences: Vec<Range<usize>>,
     pub noise: Vec<Range<usize>>,
     pub language: Language,
@@ -63,12 +75,44 @@ impl<'a> Document<'a> {
         let chars = CharIndex::new(text);
         let tokens = tokens::tokenize(text);
         // Words repeat (Zipf): key each distinct word once.
-        let mut cache: rustc_hash::FxHashMap<&str, Key> = rustc_hash::FxHashMap::default();
-        let keys = tokens.iter().map(|t| cache.entry(t.text(text)).or_insert_with_key(|w| Key::from(fold::key(w))).clone()).collect();
+        let (mut form_of, mut key_of) = (rustc_hash::FxHashMap::<&str, u32>::default(), rustc_hash::FxHashMap::<Key, u32>::default());
+        let (mut key_ids, mut vocab, mut form_token) = (Vec::new(), Vec::new(), Vec::new());
+        let forms: Vec<u32> = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                *form_of.entry(t.text(text)).or_insert_with_key(|w| {
+                    let k = fold::key(w);
+                    let id = *key_of.entry(Key::from(k.as_str())).or_insert_with_key(|k| {
+                        vocab.push(k.clone());
+                        (vocab.len() - 1) as u32
+                    });
+                    key_ids.push(id);
+                    form_token.push(i as u32);
+                    (key_ids.len() - 1) as u32
+                })
+            })
+            .collect();
+        let keys = forms.iter().map(|&f| vocab[key_ids[f as usize] as usize].clone()).collect();
         let sentences = sentences::split_sentences(text);
         let noise = noise::find_noise(text);
         let language = language.unwrap_or_else(|| language::detect(text));
-        Document { original, original_bytes, chars, tokens, keys, sentences, noise, language, normalized }
+        Document { original, original_bytes, chars, tokens, keys, forms, key_ids, vocab, form_token, sentences, noise, language, normalized }
+    }
+
+    /// How many distinct forms the tokens have.
+    pub fn form_count(&self) -> usize {
+        self.key_ids.len()
+    }
+
+    /// The text of form `f`.
+    pub fn form_text(&self, f: u32) -> &str {
+        self.tokens[self.form_token[f as usize] as usize].text(self.text())
+    }
+
+    /// The key number of token `i` (an index into [`Document::vocab`]).
+    pub fn key_id(&self, i: usize) -> usize {
+        self.key_ids[self.forms[i] as usize] as usize
     }
 
     /// The NFC text that all internal byte ranges refer to.

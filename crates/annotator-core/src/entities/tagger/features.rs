@@ -9,7 +9,7 @@
 use std::cell::Cell;
 
 use super::super::context::Ctx;
-use super::super::lexicon::{longest_match, Role};
+use super::super::lexicon::{match_from, Role};
 use crate::model::EntityType;
 
 /// The tags, BIO over the three types we emit plus MISC (CoNLL's fourth type: learning it
@@ -95,8 +95,8 @@ fn shape_hash(word: &str) -> u64 {
 /// first use (hashes: only tokens near a capitalised word are ever scored or looked at).
 pub struct TokenFacts<'c, 'a> {
     ctx: &'c Ctx<'a>,
-    /// Hashes of each token's key (lower case), form as written, and shape;
-    /// [`UNSET`] until asked for.
+    /// Hashes of each key (lower case, by key number), of each form as written and of its
+    /// shape (by form number); [`UNSET`] until asked for.
     key: Vec<Cell<u64>>,
     form: Vec<Cell<u64>>,
     shape: Vec<Cell<u64>>,
@@ -138,7 +138,7 @@ impl<'c, 'a> TokenFacts<'c, 'a> {
         while i < n {
             // Only a capitalised word, an acronym or a number starts a name the tagger sees.
             let t = &ctx.tk[i];
-            let hit = (t.cap || t.upper || t.number).then(|| longest_match(&ctx.lex.gazetteer, ctx.keys, i, |k, _| k.exact.is_none() || t.upper)).flatten();
+            let hit = (t.cap || t.upper || t.number).then(|| match_from(ctx.places_from(i)?, ctx.keys, i, |k, _| k.exact.is_none() || t.upper)).flatten();
             match hit {
                 Some((len, k)) => {
                     let t = match k.kind {
@@ -158,8 +158,9 @@ impl<'c, 'a> TokenFacts<'c, 'a> {
         let role = (0..n)
             .map(|i| ctx.role_at_as_trained(i, ROLES).map_or(0, |(l, r)| if l == 1 { 1 + ROLES.iter().position(|x| *x == r).unwrap_or(0) as u8 } else { 100 }))
             .collect();
-        let unset = || (0..n).map(|_| Cell::new(UNSET)).collect();
-        TokenFacts { ctx, key: unset(), form: unset(), shape: unset(), gazetteer, role }
+        // Memos by key and by form: a word's hashes and shape are worked out once.
+        let unset = |n: usize| (0..n).map(|_| Cell::new(UNSET)).collect();
+        TokenFacts { ctx, key: unset(ctx.keys_count()), form: unset(ctx.form_count), shape: unset(ctx.form_count), gazetteer, role }
     }
 
     fn memo(cell: &Cell<u64>, compute: impl FnOnce() -> u64) -> u64 {
@@ -173,22 +174,21 @@ impl<'c, 'a> TokenFacts<'c, 'a> {
 
     /// Hash of token `i`'s key.
     fn key(&self, i: usize) -> u64 {
-        Self::memo(&self.key[i], || hash_bytes(self.ctx.keys[i].as_bytes()))
+        Self::memo(&self.key[self.ctx.key_id(i) as usize], || hash_bytes(self.ctx.keys[i].as_bytes()))
     }
 
     fn form(&self, i: usize) -> u64 {
-        Self::memo(&self.form[i], || hash_bytes(self.ctx.tk[i].text.as_bytes()))
+        Self::memo(&self.form[self.ctx.forms[i] as usize], || hash_bytes(self.ctx.tk[i].text.as_bytes()))
     }
 
     fn shape(&self, i: usize) -> u64 {
-        Self::memo(&self.shape[i], || shape_hash(self.ctx.tk[i].text))
+        Self::memo(&self.shape[self.ctx.forms[i] as usize], || shape_hash(self.ctx.tk[i].text))
     }
 
     /// Whether the article also writes token `i`'s word in lower case, and capitalised away
     /// from a sentence start (two bits).
     fn seen(&self, i: usize) -> u64 {
-        let k = &*self.ctx.keys[i];
-        u64::from(self.ctx.lowercase_seen.contains(k)) | u64::from(self.ctx.midcap_seen.contains(k)) << 1
+        u64::from(self.ctx.lowercase_seen(i)) | u64::from(self.ctx.midcap_seen(i)) << 1
     }
 }
 
