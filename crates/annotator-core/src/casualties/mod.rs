@@ -127,6 +127,9 @@ struct Scan<'a> {
     lower: Vec<&'a str>,
     texts: Vec<&'a str>,
     kinds: Vec<TokenKind>,
+    /// Whether each token may open a number: digits, a number word, or a word that opens a
+    /// vague quantity ("a", "dozens").
+    opens_number: Vec<bool>,
     /// The casualty word (its length in tokens) starting at each token, looked up once: the
     /// scan asks of most tokens several times.
     words: Vec<Option<(usize, Word)>>,
@@ -149,11 +152,11 @@ impl Scan<'_> {
         if i >= n {
             return None;
         }
-        // Most tokens are neither digits nor number words: decide that cheaply.
-        let w = self.lower[i];
-        if self.kinds[i] != TokenKind::Number && !is_number_word(w) && !matches!(w, "a" | "an" | "hàng" | "vài" | "dozens" | "hundreds" | "thousands" | "tens") {
+        // Most tokens are neither digits nor number words (decided once per form).
+        if !self.opens_number[i] {
             return None;
         }
+        let w = self.lower[i];
         if self.kinds[i] == TokenKind::Number {
             // "19-31": a range in one token
             if let Some((x, y)) = self.texts[i].split_once('-') {
@@ -275,8 +278,10 @@ fn lower_case(doc: &Document) -> Vec<String> {
 pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _reference: Option<Date>) -> Vec<Figure> {
     let text = doc.text();
     let lowered = lower_case(doc);
+    let opens: Vec<bool> = lowered.iter().map(|w| is_number_word(w) || matches!(w.as_str(), "a" | "an" | "hàng" | "vài" | "dozens" | "hundreds" | "thousands" | "tens")).collect();
     let scan = Scan {
         keys: &doc.keys,
+        opens_number: doc.forms.iter().zip(&doc.tokens).map(|(&f, t)| t.kind == TokenKind::Number || opens[f as usize]).collect(),
         lower: doc.forms.iter().map(|&f| lowered[f as usize].as_str()).collect(),
         texts: doc.tokens.iter().map(|t| t.text(text)).collect(),
         kinds: doc.tokens.iter().map(|t| t.kind).collect(),
