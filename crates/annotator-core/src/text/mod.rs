@@ -41,8 +41,9 @@ pub type Key = std::sync::Arc<str>;
 #[derive(Debug)]
 pub struct Document<'a> {
     original: &'a str,
-    /// Byte offset of each code point of the original, plus its length at the end.
-    original_bytes: Vec<u32>,
+    /// Byte offset of each code point of the original, plus its length at the end; `None`
+    /// when the original is already NFC, so that its bytes are the normalised text's.
+    original_bytes: Option<Vec<u32>>,
     normalized: Normalized,
     chars: CharIndex,
     pub tokens: Vec<Token>,
@@ -70,8 +71,7 @@ impl<'a> Document<'a> {
     pub fn new(original: &'a str, language: Option<Language>) -> Self {
         let normalized = Normalized::new(original);
         let text = normalized.text.as_str();
-        let mut original_bytes: Vec<u32> = original.char_indices().map(|(b, _)| b as u32).collect();
-        original_bytes.push(original.len() as u32);
+        let original_bytes = (!normalized.is_identity()).then(|| original.char_indices().map(|(b, _)| b as u32).chain([original.len() as u32]).collect());
         let chars = CharIndex::new(text);
         let tokens = tokens::tokenize(text);
         // Words repeat (Zipf): key each distinct word once.
@@ -142,8 +142,14 @@ impl<'a> Document<'a> {
         let s = self.chars.char_of(self.text(), r.start);
         let e = self.chars.char_of(self.text(), r.end);
         let (os, oe) = self.normalized.to_original(s, e);
-        let bs = self.original_bytes[os] as usize;
-        let be = self.original_bytes[oe] as usize;
+        let (bs, be) = match &self.original_bytes {
+            Some(bytes) => (bytes[os] as usize, bytes[oe] as usize),
+            // The same text: the range's own bytes, moved back to code-point starts.
+            None => {
+                let bs = floor_char_boundary(self.original, r.start);
+                (bs, floor_char_boundary(self.original, r.end).max(bs))
+            }
+        };
         Span { start: os, end: oe, text: self.original[bs..be].to_string() }
     }
 

@@ -38,7 +38,8 @@ pub fn find_noise(text: &str) -> Vec<Range<usize>> {
         }
         after_player = false;
         let key = line.trim_end_matches(['.', ' ']);
-        if key.split_whitespace().count() >= 5 && recent.contains(&key) {
+        // (Equal lines are rare: compared first, the words of most lines are never counted.)
+        if recent.contains(&key) && key.split_whitespace().count() >= 5 {
             out.push(range);
             continue;
         }

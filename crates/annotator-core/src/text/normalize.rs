@@ -58,6 +58,11 @@ impl Normalized {
     }
 
     /// Number of code points in the normalised text.
+    /// Whether the text was already NFC (and is kept as it was).
+    pub fn is_identity(&self) -> bool {
+        self.origin.is_none()
+    }
+
     pub fn len_chars(&self) -> usize {
         self.origin.as_ref().map_or(self.original_len, Vec::len)
     }

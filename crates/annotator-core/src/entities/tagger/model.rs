@@ -20,8 +20,15 @@ const HEADER: usize = 16;
 /// The weights of a model file.
 pub struct Model {
     n: usize,
-    /// Feature hash → its weight for each tag.
-    rows: rustc_hash::FxHashMap<u32, [f32; N_TAGS]>,
+    /// Feature hash → its weight for each tag: an open-addressing table (linear probing, at
+    /// most half full) of `hashes[slot]` with `rows[slot]`, empty slots marked by
+    /// [`Model::EMPTY_ROW`] in `row_of`. Scoring asks it some thirty times per capitalised
+    /// word, mostly for features the model does not hold: one multiplication and a load or
+    /// two each, where a general hash map probes in groups and checks tags first.
+    hashes: Vec<u32>,
+    row_of: Vec<u32>,
+    rows: Vec<[f32; N_TAGS]>,
+    shift: u32,
 }
 
 /// A model file that cannot be read (only ever a build defect: the files are compiled in).
@@ -39,16 +46,50 @@ impl Model {
         }
         let gap = |k: usize| u32::from_be_bytes(std::array::from_fn(|p| bytes[HEADER + p * n + k]));
         let weights = HEADER + 5 * n;
+        let bits = (2 * n).max(2).next_power_of_two().trailing_zeros();
+        let mut model = Model { n, hashes: vec![0; 1 << bits], row_of: vec![Model::EMPTY_ROW; 1 << bits], rows: Vec::with_capacity(n), shift: 32 - bits };
         let mut hash = 0u32;
-        let rows = (0..n)
-            .map(|k| {
-                hash = hash.wrapping_add(gap(k));
-                let scale = scale_of(bytes[HEADER + 4 * n + k]);
-                let row = &bytes[weights + k * N_TAGS..weights + (k + 1) * N_TAGS];
-                (hash, std::array::from_fn(|t| row[t] as i8 as f32 * scale))
-            })
-            .collect();
-        Ok(Model { n, rows })
+        for k in 0..n {
+            hash = hash.wrapping_add(gap(k));
+            let scale = scale_of(bytes[HEADER + 4 * n + k]);
+            let row = &bytes[weights + k * N_TAGS..weights + (k + 1) * N_TAGS];
+            let mut slot = model.slot(hash);
+            // (Hashes are ascending and distinct: a gap of zero would repeat one.)
+            while model.row_of[slot] != Model::EMPTY_ROW {
+                if model.hashes[slot] == hash {
+                    return Err(BadModel("a feature hash listed twice"));
+                }
+                slot = (slot + 1) & (model.hashes.len() - 1);
+            }
+            model.hashes[slot] = hash;
+            model.row_of[slot] = model.rows.len() as u32;
+            model.rows.push(std::array::from_fn(|t| row[t] as i8 as f32 * scale));
+        }
+        Ok(model)
+    }
+
+    const EMPTY_ROW: u32 = u32::MAX;
+
+    /// The first slot a hash is looked for in (Fibonacci hashing: the high bits of a
+    /// multiplication spread hashes that differ only in low bits).
+    fn slot(&self, hash: u32) -> usize {
+        (hash.wrapping_mul(0x9e37_79b9) >> self.shift) as usize
+    }
+
+    /// The weights of feature `hash`, if the model holds it.
+    fn row(&self, hash: u32) -> Option<&[f32; N_TAGS]> {
+        let mask = self.hashes.len() - 1;
+        let mut slot = self.slot(hash);
+        loop {
+            let r = self.row_of[slot];
+            if r == Model::EMPTY_ROW {
+                return None;
+            }
+            if self.hashes[slot] == hash {
+                return self.rows.get(r as usize);
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /// Whether the model has any weight (an empty one is shipped before the first training).
@@ -63,7 +104,7 @@ impl Model {
     /// Adds the weights of `features` to `scores`.
     pub fn score(&self, features: &[u32], scores: &mut [f32; N_TAGS]) {
         for f in features {
-            if let Some(row) = self.rows.get(f) {
+            if let Some(row) = self.row(*f) {
                 for (s, w) in scores.iter_mut().zip(row) {
                     *s += w;
                 }
