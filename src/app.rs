@@ -47,7 +47,7 @@ async fn annotate_in_background(text: Arc<String>, lang: String, date: String) -
 /// "2.4 MB", "310 KB": a text's size for the reader.
 pub fn size_label(bytes: usize) -> String {
     if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+        format!("{} MB", crate::render::chart::tenths(bytes as f64 / 1_000_000.0))
     } else {
         format!("{} KB", bytes.div_ceil(1000))
     }

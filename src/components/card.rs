@@ -4,6 +4,7 @@
 use annotator_core::Annotation;
 use leptos::prelude::*;
 
+use crate::render::chart::tenths;
 use crate::components::article::type_label;
 use crate::render::summary::entities_of;
 use crate::state::Ui;
@@ -16,7 +17,7 @@ pub fn MentionCard(ann: Annotation) -> impl IntoView {
         let e = ann.entities.get(card.entity)?;
         let row = entities_of(&ann, e.kind).into_iter().find(|r| r.index == card.entity)?;
         // Positioned through the CSSOM, not a style attribute: allowed under a strict CSP.
-        let (left, top) = (format!("{}px", card.x.max(4.0)), format!("{}px", card.y + 6.0));
+        let (left, top) = (format!("{}px", tenths(card.x.max(4.0))), format!("{}px", tenths(card.y + 6.0)));
         Some(view! {
             <div class=format!("card ent-{}", e.kind.as_str()) role="tooltip" style:left=left style:top=top>
                 <div class="card-type">{type_label(e.kind)}</div>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::article::type_label;
 use crate::dom::reveal_at;
-use crate::render::chart::{casualty_bars, timeline_axis};
+use crate::render::chart::{casualty_bars, tenths, timeline_axis};
 use crate::render::summary::{entities_of, figure, figure_rows, plain, row_matches, timeline_order, EntityRow};
 use crate::render::corrections::Figure;
 use crate::state::{casualty_id, date_id, mention_id, statement_id, Editing, Ui};
@@ -186,17 +186,17 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
         .collect_view();
     let bars = casualty_bars(&ann);
     let chart = (!bars.is_empty()).then(|| {
-        let h = bars.len() as f64 * 22.0;
+        let h = bars.len() * 22;
         let items = bars
             .into_iter()
             .enumerate()
             .map(|(i, b)| {
-                let y = i as f64 * 22.0;
+                let y = i * 22;
                 view! {
                     <g>
-                        <rect x="0" y=y + 3.0 height="14" width=format!("{:.1}", 4.0 + b.share * 150.0) class="bar" rx="3" />
-                        <text x=format!("{:.1}", 10.0 + b.share * 150.0) y=y + 14.0 class="bar-value">{b.value}</text>
-                        <text x="200" y=y + 14.0 class="bar-label">{b.label}</text>
+                        <rect x="0" y=(y + 3).to_string() height="14" width=tenths(4.0 + b.share * 150.0) class="bar" rx="3" />
+                        <text x=tenths(10.0 + b.share * 150.0) y=(y + 14).to_string() class="bar-value">{b.value}</text>
+                        <text x="200" y=(y + 14).to_string() class="bar-label">{b.label}</text>
                     </g>
                 }
             })
@@ -240,7 +240,7 @@ fn TimelinePanel(ann: Annotation) -> impl IntoView {
                 let at = ann.timeline[first].start;
                 let (label, title) = (m.label(), m.label());
                 let go = move || reveal_at(ui, date_id(first), at);
-                let (cx, r) = (format!("{:.1}", x(m.at)), if n > 1 { "7" } else { "5" });
+                let (cx, r) = (tenths(x(m.at)), if n > 1 { "7" } else { "5" });
                 // A dot is a button: Tab reaches it, Enter or Space shows the sentence of its
                 // first date, as a click does.
                 view! {
@@ -255,8 +255,8 @@ fn TimelinePanel(ann: Annotation) -> impl IntoView {
             })
             .collect_view();
         let refmark = axis.reference.map(|r| view! {
-            <g><line x1=format!("{:.1}", x(r)) x2=format!("{:.1}", x(r)) y1="14" y2="38" class="ref-line" />
-            <text x=format!("{:.1}", x(r)) y="10" class="ref-label" text-anchor={if r > 0.8 { "end" } else if r < 0.2 { "start" } else { "middle" }}>{format!("reference {}", ann.reference_date.clone().unwrap_or_default())}</text></g>
+            <g><line x1=tenths(x(r)) x2=tenths(x(r)) y1="14" y2="38" class="ref-line" />
+            <text x=tenths(x(r)) y="10" class="ref-label" text-anchor={if r > 0.8 { "end" } else if r < 0.2 { "start" } else { "middle" }}>{format!("reference {}", ann.reference_date.clone().unwrap_or_default())}</text></g>
         });
         let range = format!("Dated events from {} to {} on a time axis; the dashed line marks the reference date (the publication date, when known)", axis.from, axis.to);
         view! {

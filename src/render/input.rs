@@ -10,7 +10,7 @@ pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 /// Refuses an article over [`MAX_BYTES`], saying how large it is.
 pub fn check_size(what: &str, bytes: usize) -> Result<(), String> {
     if bytes > MAX_BYTES {
-        return Err(format!("{what} is {:.1} MB: the annotator takes articles up to {} MB", bytes as f64 / 1_048_576.0, MAX_BYTES / 1_048_576));
+        return Err(format!("{what} is {} MB: the annotator takes articles up to {} MB", crate::render::chart::tenths(bytes as f64 / 1_048_576.0), MAX_BYTES / 1_048_576));
     }
     Ok(())
 }
