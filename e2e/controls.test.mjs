@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openApp, pasteText, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, SCREENSHOTS, CONFIGS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -45,9 +45,9 @@ const inView = (page, selector) => page.locator(selector).evaluate((el) => {
   return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, vw: innerWidth, vh: innerHeight };
 });
 
-for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
+for (const { name: label, viewport, scheme } of CONFIGS) {
   test(`${label}: selecting text deep in the article shows the "Tag as" bar on screen`, async () => {
-    const { page } = await openApp(browser, server.url, viewport);
+    const { page } = await openApp(browser, server.url, viewport, scheme);
     await selectLateText(page);
     await page.locator('.article').dispatchEvent('mouseup');
     const bar = await inView(page, '.tagger');
@@ -58,7 +58,7 @@ for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['ph
   });
 
   test(`${label}: the mention stepper stays on screen while stepping`, async () => {
-    const { page } = await openApp(browser, server.url, viewport);
+    const { page } = await openApp(browser, server.url, viewport, scheme);
     await page.locator('.sidebar button.entity', { hasText: 'Azerbaijan' }).first().click();
     // Every mention, to the last one, deep in the article.
     const total = Number((await page.locator('.stepper-pos').textContent()).split('/')[1]);
@@ -78,7 +78,7 @@ for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['ph
   });
 
   test(`${label}: the Export menu opens inside the screen`, async () => {
-    const { page } = await openApp(browser, server.url, viewport);
+    const { page } = await openApp(browser, server.url, viewport, scheme);
     await page.locator('.export summary').click();
     const m = await inView(page, '.export-menu');
     assert.ok(m.left >= 0 && m.right <= m.vw, `the menu spans ${m.left}..${m.right} of ${m.vw}`);
@@ -90,11 +90,11 @@ for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['ph
 // Written for this test.
 const REPORT = 'Floods hit Springfield\n\nOn March 4, 2021, floodwater killed three people and wounded 12 soldiers of the national guard in Springfield, according to the state fire department. Four people were missing, the Red Cross said.';
 
-for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
+for (const { name: label, viewport, scheme } of CONFIGS) {
   test(`${label}: every field of a casualty row is inside the panel`, async () => {
-    const { page } = await openApp(browser, server.url, viewport);
+    const { page } = await openApp(browser, server.url, viewport, scheme);
     await pasteText(page, REPORT);
-    if (label === 'phone') await page.getByRole('tab', { name: 'Casualties' }).click();
+    if (label.startsWith('phone')) await page.getByRole('tab', { name: 'Casualties' }).click();
     await page.locator('.casualties td[data-label="Source"]', { hasText: 'fire department' }).first().waitFor();
     const fit = await page.evaluate(() => {
       const panel = document.querySelector('.casualties').closest('.panel').getBoundingClientRect();

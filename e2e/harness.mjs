@@ -33,6 +33,12 @@ export function serve(dir = path.join(ROOT, 'dist'), headers = () => ({})) {
   }));
 }
 
+/** Desktop light and phone dark: between them, both widths and both colour schemes. */
+export const CONFIGS = [
+  { name: 'desktop-light', viewport: { width: 1366, height: 900 }, scheme: 'light' },
+  { name: 'phone-dark', viewport: { width: 360, height: 740 }, scheme: 'dark' },
+];
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -41,9 +47,9 @@ export async function launch() {
   });
 }
 
-/** Opens the page and waits until the annotated article is on screen. */
-export async function openApp(browser, url, viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+/** Opens the page (light or dark) and waits until the annotated article is on screen. */
+export async function openApp(browser, url, viewport = { width: 1280, height: 900 }, colorScheme = 'light') {
+  const page = await browser.newPage({ viewport, colorScheme });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

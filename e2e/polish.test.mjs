@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openApp, pasteText, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, SCREENSHOTS, CONFIGS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -16,8 +16,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 // Written for this test.
 const STORY = 'Lũ quét ở Lào Cai, 3 người chết\n\nSáng 5/9, lũ quét tại huyện Bát Xát khiến 3 người chết.\n\nChính quyền tỉnh Lào Cai đã cử lực lượng cứu hộ.';
 
-test('Escape clears the selection and the tag bar', async () => {
-  const { page } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`Escape clears the selection and the tag bar (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await page.locator('.sidebar button.entity', { hasText: 'Azerbaijan' }).first().click();
   assert.ok(await page.locator('.article .mark.sel').count() > 0);
   await page.keyboard.press('Escape');
@@ -26,8 +26,8 @@ test('Escape clears the selection and the tag bar', async () => {
   await page.close();
 });
 
-test('a selection across two paragraphs is refused with a message', async () => {
-  const { page } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`a selection across two paragraphs is refused with a message (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await page.evaluate(() => {
     const ps = [...document.querySelectorAll('.article p')].filter((p) => p.textContent.length > 40);
     const firstText = (el) => document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent.length > 5 ? 1 : 3) }).nextNode();
@@ -47,8 +47,8 @@ test('a selection across two paragraphs is refused with a message', async () => 
   await page.close();
 });
 
-test('exports are named after the headline; CSV starts with a UTF-8 byte-order mark', async () => {
-  const { page } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`exports are named after the headline; CSV starts with a UTF-8 byte-order mark (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await pasteText(page, STORY);
   await page.locator('.article .headline', { hasText: 'Lũ quét' }).waitFor();
   await page.locator('.export summary').click();
@@ -60,14 +60,14 @@ test('exports are named after the headline; CSV starts with a UTF-8 byte-order m
   await page.close();
 });
 
-test('a file dragged over the page shows where to drop it', async () => {
-  const { page } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`a file dragged over the page shows where to drop it (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await page.evaluate(() => {
     const dt = new DataTransfer();
     document.querySelector('.aa-root').dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
   });
   await assert.doesNotReject(page.locator('.aa-root.dragging').waitFor());
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'drop-zone.png') });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `drop-zone-${name}.png`) });
   await page.evaluate(() => document.querySelector('.aa-root').dispatchEvent(new DragEvent('dragleave', { bubbles: true, relatedTarget: null })));
   await page.waitForTimeout(100);
   assert.equal(await page.locator('.aa-root.dragging').count(), 0, 'the drop zone goes when the file leaves');
@@ -84,8 +84,8 @@ test('printed, the article and its summary show and the controls do not', async 
   await page.close();
 });
 
-test('an HTML page is reduced to its article: the h1 is the headline, menus and footer are gone', async () => {
-  const { page } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`an HTML page is reduced to its article: the h1 is the headline, menus and footer are gone (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-'));
   const file = path.join(dir, 'page.html');
   // Written for this test.
@@ -101,16 +101,16 @@ test('an HTML page is reduced to its article: the h1 is the headline, menus and 
   for (const gone of ['World', 'Sport', 'Read more', '2024', 'Contact']) assert.ok(!text.includes(gone), `"${gone}" is not in the article`);
   assert.equal(await page.locator('.article .mark.date', { hasText: '2024' }).count(), 0);
   assert.ok(await page.locator('.article .ent-location', { hasText: 'Hanoi' }).count() >= 1);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'html-reduced.png') });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `html-reduced-${name}.png`) });
   await page.close();
 });
 
 // Written for this test.
 const ARABIC = 'انفجار في بيروت\n\nقتل ثلاثة أشخاص في انفجار في بيروت يوم الاثنين، حسب ما قالت الشرطة.';
 
-for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
+for (const { name: label, viewport, scheme } of CONFIGS) {
   test(`${label}: text in a script the engine does not read gets a note, and Arabic runs right to left`, async () => {
-    const { page } = await openApp(browser, server.url, viewport);
+    const { page } = await openApp(browser, server.url, viewport, scheme);
     await pasteText(page, ARABIC);
     const note = page.getByRole('note');
     await note.waitFor();
