@@ -5,6 +5,7 @@
 // phone dark, screenshots checked, axe clean with the editor open.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve, launch, pasteText, selectText, SCREENSHOTS } from './harness.mjs';
@@ -79,6 +80,7 @@ for (const { name, viewport, scheme } of [
     await editor.getByLabel('At least').fill('11');
     await editor.getByLabel('At most').fill('');
     await editor.getByLabel('Group').selectOption('civilian');
+    await editor.getByLabel('Party').fill('river towns');
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.waitFor({ state: 'detached' });
     const fixed = rows.filter({ hasText: 'wounded' }).filter({ hasText: '11' });
@@ -97,6 +99,13 @@ for (const { name, viewport, scheme } of [
     await page.locator('.article .headline', { hasText: 'Storm kills 12' }).waitFor();
     await tab(page, 'Casualties', viewport);
     await fixed.waitFor();
+    assert.match(await fixed.innerText(), /river towns/);
+    // The exports carry the corrected figure.
+    await page.locator('.export summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON (annotation)' }).click()]);
+    const json = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.ok(json.casualties.some((c) => c.kind === 'wounded' && c.min === 11 && c.max === null && c.group === 'civilian' && c.party === 'river towns'), JSON.stringify(json.casualties));
+    await page.keyboard.press('Escape');
     // Its mark in the article opens the editor too (Enter on the focused mark); Remove removes it.
     const before = await rows.count();
     await page.locator('.article .mark.casualty[role=button]', { hasText: 'kills' }).first().focus();
@@ -164,6 +173,11 @@ for (const { name, viewport, scheme } of CONFIGS) test(`dates: why, corrected (a
   await adding.getByLabel('Date').fill('2021-03');
   await adding.getByRole('button', { name: 'Save' }).click();
   await items.filter({ hasText: 'No one was hurt' }).filter({ hasText: '2021-03' }).waitFor();
+  // A click on a date's mark in the article opens its editor too.
+  await page.locator('.article .mark.date', { hasText: 'Two days later' }).click();
+  await page.getByRole('group', { name: 'Correct the date' }).waitFor();
+  await page.getByRole('group', { name: 'Correct the date' }).getByLabel('Date').press('Escape');
+  await page.getByRole('group', { name: 'Correct the date' }).waitFor({ state: 'detached' });
   // Escape closes the editor without saving.
   const n = await items.count();
   await items.first().getByRole('button', { name: 'Edit' }).click();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openApp, pasteText, SCREENSHOTS, CONFIGS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, selectText, SCREENSHOTS, CONFIGS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -23,6 +23,11 @@ for (const { name, viewport, scheme } of CONFIGS) test(`Escape clears the select
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.article .mark.sel').count(), 0, 'no mention selected after Escape');
   assert.equal(await page.locator('.stepper').count(), 0, 'the stepper is gone');
+  // With text selected, Escape closes the "Tag as" bar.
+  await selectText(page, 'xác nhận');
+  await page.locator('.tagger').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.tagger').waitFor({ state: 'detached' });
   await page.close();
 });
 
