@@ -13,7 +13,7 @@ pub mod vocabulary;
 
 use std::ops::Range;
 
-use crate::entities::lexicon::match_from;
+use crate::entities::lexicon::{match_from, opened_by_vocab};
 use crate::entities::Found;
 use crate::model::{Casualty, CasualtyKind, EntityType, Group};
 use crate::numbers::{is_number_word, parse_digits, parse_en_words, parse_vi_words, vague_range, VAGUE_OPENERS};
@@ -287,8 +287,7 @@ pub fn extract(doc: &Document, entities: &[Found], timeline: &[Dated], _referenc
         kinds: doc.tokens.iter().map(|t| t.kind).collect(),
         words: {
             // The phrases each key opens, looked up once per key.
-            let vocab = vocabulary(doc.language);
-            let opens: Vec<_> = doc.vocab.iter().map(|k| vocab.get(&**k).map(Vec::as_slice)).collect();
+            let opens = opened_by_vocab(vocabulary(doc.language), &doc.vocab);
             (0..doc.keys.len()).map(|i| match_from(opens[doc.key_id(i)]?, &doc.keys, i, |_, _| true).map(|(n, w)| (n, *w))).collect()
         },
         in_date: in_dates(doc, timeline),

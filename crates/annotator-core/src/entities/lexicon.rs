@@ -335,6 +335,13 @@ pub fn longest_match<'a, V>(index: &'a PhraseIndex<V>, keys: &[Key], i: usize, a
     match_from(index.get(&**keys.get(i)?)?, keys, i, accept)
 }
 
+/// For each distinct key of a document (`Document::vocab`, in key-id order), the phrases of
+/// `index` it opens: one hash lookup per distinct word instead of one per token, as the
+/// callers then ask by token through `Document::key_id`.
+pub fn opened_by_vocab<'a, V>(index: &'a PhraseIndex<V>, vocab: &[Key]) -> Vec<Option<&'a [(Vec<String>, V)]>> {
+    vocab.iter().map(|k| index.get(&**k).map(Vec::as_slice)).collect()
+}
+
 /// [`longest_match`] among `cands`, the phrases of an index that start with `keys[i]`
 /// (looked up by the caller, who may keep them for later questions about token `i`).
 pub fn match_from<'a, V>(cands: &'a [(Vec<String>, V)], keys: &[Key], i: usize, accept: impl Fn(&V, usize) -> bool) -> Option<(usize, &'a V)> {
