@@ -7,11 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { serve, launch, pasteText, selectText, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, pasteText, selectText, SCREENSHOTS, axeSerious } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -73,8 +70,7 @@ for (const { name, viewport, scheme } of [
     await editor.getByRole('alert').filter({ hasText: 'more than the most' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, `editing-figure-${name}.png`) });
     // axe: nothing serious with the editor open and its message shown.
-    await page.addScriptTag({ path: AXE });
-    const bad = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`));
+    const bad = await axeSerious(page);
     assert.deepEqual(bad, []);
     await editor.getByLabel('Kind').selectOption('wounded');
     await editor.getByLabel('At least').fill('11');

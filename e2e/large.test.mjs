@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openApp, pasteText, ROOT, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, ROOT, SCREENSHOTS, CONFIGS, axeSerious } from './harness.mjs';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_4b482bd7dbe4f5f8.txt'), 'utf8');
 const HEADLINE = SEED.split('\n').find((l) => l.trim()).trim();
@@ -136,13 +136,16 @@ for (const [name, text] of Object.entries(HOSTILE)) {
   });
 }
 
-test('a paste over the limit gets a message and leaves the article as it was', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`a paste over the limit gets a message and leaves the article as it was (${name})`, async () => {
+  const { page, errors } = await openApp(browser, server.url, viewport, scheme);
   await pasteText(page, 'x'.repeat(17 * 1024 * 1024));
   const alert = page.locator('.notice[role=alert]');
   await alert.waitFor();
   assert.match(await alert.innerText(), /The pasted text is 17\.0 MB: the annotator takes articles up to 16 MB/);
   assert.equal((await page.locator('.article .headline').innerText()).trim(), HEADLINE);
+  assert.ok(await alert.isVisible(), 'the message is on screen');
+  await page.screenshot({ path: path.join(SCREENSHOTS, `over-limit-${name}.png`) });
+  assert.deepEqual(await axeSerious(page), [], 'axe with the message shown');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -8,11 +8,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { serve, launch, openApp, pasteText, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, SCREENSHOTS, axeSerious } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -110,8 +107,7 @@ for (const [label, viewport, colorScheme] of [['desktop light', { width: 1280, h
     await page.locator('.article .headline').waitFor();
     await page.locator('.sidebar button.entity', { hasText: 'Azerbaijan' }).first().click();
     await page.locator('.stepper').waitFor();
-    await page.addScriptTag({ path: AXE });
-    const bad = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`));
+    const bad = await axeSerious(page);
     assert.deepEqual(bad, []);
     await page.screenshot({ path: path.join(SCREENSHOTS, `selected-${label.replace(' ', '-')}.png`) });
     await page.close();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openApp, pasteText, selectText, SCREENSHOTS, CONFIGS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, selectText, SCREENSHOTS, CONFIGS, axeSerious } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -45,6 +45,8 @@ for (const { name, viewport, scheme } of CONFIGS) test(`a selection across two p
   await page.locator('.article').dispatchEvent('mouseup');
   await assert.doesNotReject(page.getByText('A mention lies within one paragraph').waitFor());
   assert.equal(await page.locator('.tagger').count(), 0, 'no "Tag as" bar');
+  await page.screenshot({ path: path.join(SCREENSHOTS, `refused-selection-${name}.png`) });
+  assert.deepEqual(await axeSerious(page), [], 'axe with the message shown');
   // The sample clears the message.
   await page.getByRole('button', { name: 'Sample: seed article' }).click();
   await page.waitForTimeout(300);

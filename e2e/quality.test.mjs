@@ -4,27 +4,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { serve, launch, openApp, selectText, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, openApp, selectText, SCREENSHOTS, axeSerious } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
-}
 
 for (const [label, viewport, colorScheme] of [['desktop light', { width: 1280, height: 900 }, 'light'], ['360 px dark', { width: 360, height: 780 }, 'dark']]) {
   test(`axe-core: no serious or critical violations (${label})`, async () => {
     const page = await browser.newPage({ viewport, colorScheme });
     await page.goto(server.url);
     await page.locator('.article .headline').waitFor();
-    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(await axeSerious(page), []);
     await page.close();
   });
 }
@@ -67,11 +58,9 @@ for (const [label, viewport, colorScheme] of [['desktop light', { width: 1366, h
     const page = await browser.newPage({ viewport, colorScheme });
     await page.goto(server.url);
     await page.locator('.article .headline').waitFor();
-    await page.addScriptTag({ path: AXE });
     const found = {};
     const check = async (state) => {
-      const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
+      const bad = await axeSerious(page);
       if (bad.length) found[state] = bad;
       await page.screenshot({ path: path.join(SCREENSHOTS, `axe-${state}-${label.replace(' ', '-')}.png`) });
     };

@@ -5,11 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { serve, launch, openApp, pasteText, selectText, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, selectText, SCREENSHOTS, axeSerious } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -36,8 +33,7 @@ for (const [label, viewport, colorScheme] of [['desktop light', { width: 1366, h
     const box = await dialog.boundingBox();
     assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, `the panel is at ${JSON.stringify(box)}`);
     assert.ok(await dialog.getByRole('button', { name: 'Close' }).evaluate((b) => b === document.activeElement), 'Close has the focus');
-    await page.addScriptTag({ path: AXE });
-    const bad = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`));
+    const bad = await axeSerious(page);
     assert.deepEqual(bad, [], 'axe with the list open');
     await page.screenshot({ path: path.join(SCREENSHOTS, `shortcuts-${label.replace(' ', '-')}.png`) });
     await page.keyboard.press('Escape');
