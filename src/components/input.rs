@@ -70,7 +70,8 @@ pub fn load(file: web_sys::File, text: RwSignal<String>, name: RwSignal<String>,
 
 /// An edit of the article on screen keeps the reader's corrections: they are re-anchored on
 /// the new text (see [`reanchor`]), and the status line says how many came along. Those that
-/// fit nowhere stay saved with the old text (reopened from Recent, it has them all).
+/// fit nowhere stay saved with the old text (reopened from Recent, it has them all); losing
+/// any is said in the notice banner, which stays until dismissed, not in the passing status.
 fn carry_corrections(old: &str, new: &str, ui: Ui) {
     let before = ui.corrections.get_untracked();
     if old == new || before.is_empty() {
@@ -80,11 +81,11 @@ fn carry_corrections(old: &str, new: &str, ui: Ui) {
     // Another article pasted over this one: its corrections stay with it, and nothing is said.
     let Some((moved, lost)) = reanchor(old, new, &before) else { return };
     let plural = |n: usize| if n == 1 { "correction" } else { "corrections" };
-    ui.tell(match (total - lost, lost) {
-        (0, _) => format!("None of the {total} {} fit the new text: they stay with the previous version.", plural(total)),
-        (kept, 0) => format!("{kept} {} carried over to the edited text.", plural(kept)),
-        (kept, lost) => format!("{kept} of {total} corrections carried over to the edited text; {lost} could not be placed (the words they marked are gone)."),
-    });
+    match (total - lost, lost) {
+        (kept, 0) => ui.tell(format!("{kept} {} carried over to the edited text.", plural(kept))),
+        (0, _) => ui.notice.set(Some(format!("None of the {total} {} fit the edited text: they stay with the previous version.", plural(total)))),
+        (kept, lost) => ui.notice.set(Some(format!("{kept} of {total} corrections carried over to the edited text; {lost} could not be placed (the words they marked are gone) and {} with the previous version.", if lost == 1 { "stays" } else { "stay" }))),
+    }
     if !moved.is_empty() {
         ui.carry.set_value(Some(Carry { key: storage_key(new), corrections: moved, wins: false }));
     }
