@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openApp, pasteText, SCREENSHOTS, axeSerious } from './harness.mjs';
+import { serve, launch, openApp, pasteText, SCREENSHOTS, CONFIGS, axeSerious } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -40,8 +40,8 @@ for (const [label, viewport, colorScheme] of [['desktop light', { width: 1366, h
   });
 }
 
-test('each entity type has its own line, not only its colour', async () => {
-  const { page } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`each entity type has its own line, not only its colour (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   const lines = {};
   for (const k of ['person', 'location', 'organization', 'weapon']) {
     const m = page.locator(`.article .mark.ent-${k}:not(.nested)`).first();
@@ -52,8 +52,8 @@ test('each entity type has its own line, not only its colour', async () => {
   await page.close();
 });
 
-test('a place inside an organization keeps its colour; hiding places leaves the organization whole', async () => {
-  const { page } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`a place inside an organization keeps its colour and its card; hiding places leaves the organization whole (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await pasteText(page, STORY);
   const nested = page.locator('.article .mark.nested.ent-location', { hasText: 'Denver' }).first();
   await nested.waitFor();
@@ -61,15 +61,24 @@ test('a place inside an organization keeps its colour; hiding places leaves the 
   const place = page.locator('.article p .mark.ent-location:not(.nested)', { hasText: 'Denver' }).first();
   assert.equal(await style(nested, 'backgroundColor'), await style(place, 'backgroundColor'), 'the place inside has the place colour');
   assert.equal(await style(nested, 'borderBottomStyle'), await style(org, 'borderBottomStyle'), 'under the organization line');
+  // Its own card, as a place: focus (keyboard) or hover opens it.
+  await nested.focus();
+  const card = page.getByRole('tooltip');
+  await card.waitFor();
+  assert.match(await card.innerText(), /Denver/);
+  assert.match(await card.innerText(), /location/i);
+  assert.doesNotMatch(await card.innerText(), /Police Department/, 'the place\'s card, not the organization\'s');
+  await page.screenshot({ path: path.join(SCREENSHOTS, `legend-nested-card-${name}.png`) });
+  await page.keyboard.press('Escape');
   await page.locator('.legend button.chip.ent-location').click();
   assert.equal(await style(place, 'backgroundColor'), 'rgba(0, 0, 0, 0)', 'places are hidden');
   assert.equal(await style(nested, 'backgroundColor'), await style(org, 'backgroundColor'), 'the organization stays whole');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'legend-places-hidden.png'), clip: { x: 0, y: 0, width: 1280, height: 500 } });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `legend-places-hidden-${name}.png`) });
   await page.close();
 });
 
-test('the key explains every mark, drawn as in the article', async () => {
-  const { page } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`the key explains every mark, drawn as in the article (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts and marks' });
   await dialog.getByRole('heading', { name: 'What the marks mean' }).waitFor();
@@ -78,12 +87,12 @@ test('the key explains every mark, drawn as in the article', async () => {
   }
   assert.equal(await dialog.locator('.marks-legend .mark').count(), 10);
   await dialog.locator('.marks-legend').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'legend-key.png') });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `legend-key-${name}.png`) });
   await page.close();
 });
 
-test('keyboard users: a visible focus on Open file, a skip link to the summary, Copy JSON confirmed', async () => {
-  const { page } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`keyboard users: a visible focus on Open file, a skip link to the summary, Copy JSON confirmed (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await page.locator('label.btn.file input[type=file]').focus();
   assert.notEqual(await style(page.locator('label.btn.file'), 'outlineStyle'), 'none', 'Open file shows its focus');
   const skip = page.getByRole('button', { name: 'Skip past the article to its summary' });
@@ -96,7 +105,9 @@ test('keyboard users: a visible focus on Open file, a skip link to the summary, 
   await page.getByRole('button', { name: 'Copy JSON' }).click();
   const status = page.getByRole('status').filter({ hasText: 'Copied' });
   await status.waitFor();
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'status-copied.png') });
+  const box = await status.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, `the confirmation is on screen: ${JSON.stringify(box)}`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `status-copied-${name}.png`) });
   await page.close();
 });
 
