@@ -112,8 +112,8 @@ for (const { name: label, viewport, scheme } of CONFIGS) {
   });
 }
 
-test('the current mention stays marked after its flash, one at a time', async () => {
-  const { page } = await openApp(browser, server.url, { width: 1366, height: 900 });
+for (const { name, viewport, scheme } of CONFIGS) test(`the current mention stays marked after its flash, one at a time, and in sight (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await page.locator('.sidebar button.entity', { hasText: 'Azerbaijan' }).first().click();
   for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Next mention' }).click();
   await page.waitForTimeout(2000); // the flash lasts 1.6 s
@@ -122,6 +122,11 @@ test('the current mention stays marked after its flash, one at a time', async ()
   const pos = Number((await page.locator('.stepper-pos').textContent()).split('/')[0]);
   const ids = await page.locator('.article .mark.sel').evaluateAll((els) => [...new Set(els.map((e) => e.id).filter(Boolean))]);
   assert.equal(current[0], ids[pos - 1], 'the mention the stepper shows');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'current-mention.png') });
+  // Marked by more than its colour (an outline), and on screen below the sticky controls.
+  const mark = page.locator('.article .mark.current');
+  assert.notEqual(await mark.evaluate((e) => getComputedStyle(e).outlineStyle), 'none', 'an outline marks it');
+  const box = await mark.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `in sight: ${JSON.stringify(box)}`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `current-mention-${name}.png`) });
   await page.close();
 });
