@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openApp, pasteText, SCREENSHOTS, CONFIGS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, SCREENSHOTS, CONFIGS, waitInSight } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -124,9 +124,10 @@ for (const { name, viewport, scheme } of CONFIGS) test(`the current mention stay
   assert.equal(current[0], ids[pos - 1], 'the mention the stepper shows');
   // Marked by more than its colour (an outline), and on screen below the sticky controls.
   const mark = page.locator('.article .mark.current');
-  assert.notEqual(await mark.evaluate((e) => getComputedStyle(e).outlineStyle), 'none', 'an outline marks it');
-  const box = await mark.boundingBox();
-  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `in sight: ${JSON.stringify(box)}`);
+  assert.equal(await mark.evaluate((e) => getComputedStyle(e).outlineStyle), 'solid', 'a solid frame marks it');
+  assert.equal(await page.locator('.article .mark.sel:not(.current)').first().evaluate((e) => getComputedStyle(e).outlineStyle), 'dashed', 'the other mentions: a dashed one');
+  const at = await waitInSight(page, '.article .mark.current');
+  assert.ok(at.ok, `in sight: ${JSON.stringify(at)}`);
   await page.screenshot({ path: path.join(SCREENSHOTS, `current-mention-${name}.png`) });
   await page.close();
 });

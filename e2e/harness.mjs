@@ -97,3 +97,19 @@ export async function axeSerious(page) {
   const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
 }
+
+/** Waits (up to `timeout` ms, for a smooth scroll to end) until the element `selector`
+ *  finds is wholly on screen and not under the sticky toolbar; resolves to whether it got
+ *  there, and where it is. */
+export async function waitInSight(page, selector, timeout = 3000) {
+  const where = (sel) => {
+    const r = document.querySelector(sel)?.getBoundingClientRect();
+    const bar = document.querySelector('.toolbar')?.getBoundingClientRect();
+    const below = bar && bar.top <= 0 ? bar.bottom : 0;
+    return r ? { top: r.top, bottom: r.bottom, below, ok: r.top >= below && r.bottom <= innerHeight } : { ok: false };
+  };
+  for (const end = Date.now() + timeout; ; await page.waitForTimeout(100)) {
+    const at = await page.evaluate(where, selector);
+    if (at.ok || Date.now() > end) return at;
+  }
+}

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openApp, pasteText, selectText, SCREENSHOTS, axeSerious } from './harness.mjs';
+import { serve, launch, openApp, pasteText, selectText, SCREENSHOTS, axeSerious, CONFIGS, waitInSight } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -47,8 +47,8 @@ for (const [label, viewport, colorScheme] of [['desktop light', { width: 1366, h
   });
 }
 
-test('a selection is tagged with a key, and Ctrl+Z takes it back', async () => {
-  const { page } = await openApp(browser, server.url, { width: 1366, height: 900 });
+for (const { name, viewport, scheme } of CONFIGS) test(`a selection is tagged with a key, and Ctrl+Z takes it back (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await pasteText(page, STORY);
   await page.locator('.article .headline').waitFor();
   const quay = page.locator('.article .mark.ent-location', { hasText: 'quay' });
@@ -57,7 +57,7 @@ test('a selection is tagged with a key, and Ctrl+Z takes it back', async () => {
   await page.keyboard.press('l');
   await quay.first().waitFor();
   assert.equal(await page.locator('.tagger').count(), 0, 'the tag bar closed');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'shortcut-tagged.png') });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `shortcut-tagged-${name}.png`) });
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => ![...document.querySelectorAll('.article .mark.ent-location')].some((m) => m.textContent.includes('quay')));
   // With no selection a tag key does nothing.
@@ -66,8 +66,8 @@ test('a selection is tagged with a key, and Ctrl+Z takes it back', async () => {
   await page.close();
 });
 
-test('N and Shift+N step through mentions, Delete removes the current one', async () => {
-  const { page } = await openApp(browser, server.url, { width: 1366, height: 900 });
+for (const { name, viewport, scheme } of CONFIGS) test(`N and Shift+N step through mentions, Delete removes the current one (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await page.locator('.sidebar button.entity', { hasText: 'Azerbaijan' }).first().click();
   const pos = () => page.locator('.stepper-pos').textContent();
   const [first, total] = (await pos()).split('/').map((x) => Number(x.trim()));
@@ -77,6 +77,9 @@ test('N and Shift+N step through mentions, Delete removes the current one', asyn
   assert.equal(Number((await pos()).split('/')[0]), first + 2, 'two steps on');
   await page.keyboard.press('Shift+N');
   assert.equal(Number((await pos()).split('/')[0]), first + 1, 'one step back');
+  const at = await waitInSight(page, '.article .mark.current');
+  assert.ok(at.ok, `the current mention is in sight: ${JSON.stringify(at)}`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `shortcut-stepped-${name}.png`) });
   const before = await page.locator('.article .mark.sel[id]').count();
   await page.keyboard.press('Delete');
   await page.locator('.stepper').waitFor({ state: 'detached' });
@@ -86,8 +89,8 @@ test('N and Shift+N step through mentions, Delete removes the current one', asyn
   await page.close();
 });
 
-test('keys typed into a field stay in the field', async () => {
-  const { page } = await openApp(browser, server.url, { width: 1366, height: 900 });
+for (const { name, viewport, scheme } of CONFIGS) test(`keys typed into a field stay in the field (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await page.getByRole('button', { name: 'Edit text' }).click();
   const box = page.locator('#article-input');
   await box.fill('');
