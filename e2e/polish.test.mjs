@@ -81,13 +81,17 @@ for (const { name, viewport, scheme } of CONFIGS) test(`a file dragged over the 
   await page.close();
 });
 
-test('printed, the article and its summary show and the controls do not', async () => {
-  const { page } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`printed, the article and its summary show and the controls do not; dark mode prints dark ink (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   await page.emulateMedia({ media: 'print' });
-  for (const hidden of ['.topbar', '.toolbar']) assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is not printed`);
+  const ink = await page.locator('.article p').first().evaluate((p) => getComputedStyle(p).color.match(/\d+/g).slice(0, 3).map(Number));
+  assert.ok(Math.max(...ink) < 100, `the article is printed in dark ink: rgb(${ink})`);
+  for (const hidden of ['.topbar', '.toolbar', '.sidebar input.filter']) assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is not printed`);
+  assert.equal(await page.locator('.sidebar button', { hasText: /^Edit$/ }).filter({ visible: true }).count(), 0, 'no Edit buttons on paper');
+  assert.ok(await page.getByRole('heading', { name: 'Timeline', exact: true }).isVisible(), 'every section of the summary, a phone\'s tabs too');
   assert.ok(await page.locator('.article .mark').first().isVisible(), 'the highlights are printed');
   assert.ok(await page.getByRole('heading', { name: 'Casualties', exact: true }).isVisible(), 'the summary is printed');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'print.png'), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `print-${name}.png`), fullPage: true });
   await page.close();
 });
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openApp, selectText, SCREENSHOTS, axeSerious } from './harness.mjs';
+import { serve, launch, openApp, selectText, SCREENSHOTS, axeSerious, CONFIGS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -34,8 +34,8 @@ test('at 360 px the summary is tabs below the article', async () => {
   await page.close();
 });
 
-test('keyboard only: Tab reaches a mention, its card opens, Enter selects, Escape closes', async () => {
-  const { page } = await openApp(browser, server.url);
+for (const { name, viewport, scheme } of CONFIGS) test(`keyboard only: Tab reaches a mention, its card opens, Enter selects, Escape closes (${name})`, async () => {
+  const { page } = await openApp(browser, server.url, viewport, scheme);
   let reached = false;
   for (let i = 0; i < 40 && !reached; i++) {
     await page.keyboard.press('Tab');
@@ -43,6 +43,11 @@ test('keyboard only: Tab reaches a mention, its card opens, Enter selects, Escap
   }
   assert.ok(reached, 'a mention is reachable with Tab');
   await page.getByRole('tooltip').waitFor();
+  // The focused mention shows its focus, and its card is on screen.
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none', 'a focus ring');
+  const card = await page.getByRole('tooltip').boundingBox();
+  assert.ok(card.x >= 0 && card.x + card.width <= viewport.width, `the card fits across: ${JSON.stringify(card)}`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `keyboard-card-${name}.png`) });
   await page.keyboard.press('Enter');
   assert.ok(await page.locator('.article .mark.sel').count() >= 1);
   await page.keyboard.press('Escape');
