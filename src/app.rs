@@ -7,7 +7,7 @@ use annotator_core::{annotate, Annotation, Options};
 use leptos::prelude::*;
 
 use crate::components::help::{shortcut, Shortcut, ShortcutHelp};
-use crate::components::{article::ArticleView, card::MentionCard, input::InputPanel, sidebar::Sidebar, toolbar::Toolbar};
+use crate::components::{article::{ArticleView, Drawn}, card::MentionCard, input::InputPanel, sidebar::Sidebar, toolbar::Toolbar};
 use crate::render::corrections::{apply, storage_key, Corrections};
 use crate::render::layout::{layout, Layout};
 use crate::session::{self, Saved};
@@ -15,13 +15,15 @@ use crate::state::Ui;
 
 /// What the page shows for the current input: the text, its laid-out annotation, or why there
 /// is none.
-pub type Annotated = Result<(Arc<String>, Layout, Annotation), String>;
+/// The text, its layout and annotation, each shared: a memo hands them on by clone, and a
+/// clone of a megabyte's layout would cost more than the work that made it.
+pub type Annotated = Result<(Arc<String>, Arc<Layout>, Arc<Annotation>), String>;
 
 /// Annotates `text` with the options typed in the page.
 pub fn annotate_for_page(text: &str, lang: &str, date: &str) -> Annotated {
     let options = Options::parse(Some(lang), Some(date)).map_err(|e| crate::render::input::engine_error(&e))?;
     let ann = annotate(text, &options).map_err(|e| crate::render::input::engine_error(&e))?;
-    Ok((Arc::new(text.to_string()), layout(text, &ann), ann))
+    Ok((Arc::new(text.to_string()), Arc::new(layout(text, &ann)), Arc::new(ann)))
 }
 
 /// What the engine has for the current input: the annotation, or a large text handed to the
@@ -36,7 +38,7 @@ enum Engine {
 /// thread after all).
 async fn annotate_in_background(text: Arc<String>, lang: String, date: String) -> Annotated {
     match crate::background::annotate(&text, &lang, &date).await {
-        Ok(answer) => answer.map(|ann| (text.clone(), layout(&text, &ann), ann)),
+        Ok(answer) => answer.map(|ann| (text.clone(), Arc::new(layout(&text, &ann)), Arc::new(ann))),
         Err(why) => {
             leptos::logging::warn!("background annotation unavailable ({}); annotating on the page's thread", why.0);
             annotate_for_page(&text, &lang, &date)
@@ -137,7 +139,7 @@ pub fn Annotator(
                 return (t, layout_, ann);
             }
             let fixed = apply(&t, &ann, &corrections);
-            (t.clone(), layout(&t, &fixed), fixed)
+            (t.clone(), Arc::new(layout(&t, &fixed)), Arc::new(fixed))
         }))
     });
     // A new article: clear the selection and load its saved corrections.
@@ -176,6 +178,15 @@ pub fn Annotator(
         }
     });
 
+    // What the page shows: the article's text, or why there is none. Not its corrections: a
+    // correction redraws the toolbar, the summary and the card, and updates the article in
+    // place (see `ArticleView`), which a new text draws afresh.
+    let outcome = Memo::new(move |_| annotated.with(|a| a.as_ref().map(|r| r.as_ref().map(|(t, ..)| t.clone()).map_err(Clone::clone))));
+    let now = move || annotated.with(|a| match a {
+        Some(Ok((_, layout, ann))) => Some((layout.clone(), ann.clone())),
+        _ => None,
+    });
+    let drawn = Memo::new(move |_| now().map(|(layout, ann)| Drawn::new(layout, ann)));
     // The language the engine read the article in, for the language menu's "auto".
     let detected = Signal::derive(move || annotated.with(|a| a.as_ref().and_then(|r| r.as_ref().ok()).map(|(_, _, ann)| ann.language)));
     // Files dropped on this annotator (not on another instance of the same page).
@@ -277,14 +288,14 @@ pub fn Annotator(
         {move || ui.help.get().then(|| view! { <ShortcutHelp /> })}
         <div class="status-line" role="status" aria-live="polite">{move || ui.status.get()}</div>
         <main class=if sidebar { "workspace" } else { "workspace no-sidebar" }>
-            {move || match annotated.get() {
+            {move || match outcome.get() {
                 None => view! {
                     <div class="working" role="status">
                         <span class="spinner" aria-hidden="true"></span>
                         <p>"Annotating " {text.with_untracked(|t| size_label(t.len()))} " in the background… the page stays usable meanwhile."</p>
                     </div>
                 }.into_any(),
-                Some(Ok((t, layout, ann))) => view! {
+                Some(Ok(t)) => view! {
                     <div class="main-col">
                         {annotator_core::text::language::unsupported_script(&t).map(|script| view! {
                             <p class="script-note" role="note">
@@ -294,11 +305,11 @@ pub fn Annotator(
                         {sidebar.then(|| view! {
                             <button class="skip-link" on:click=move |ev| crate::dom::focus_in_root(&ev, ".sidebar")>"Skip past the article to its summary"</button>
                         })}
-                        <Toolbar text=t.clone() ann=ann.clone() name=name lang=lang date=date />
-                        <ArticleView layout=layout ann=ann.clone() />
+                        {let t = t.clone(); move || now().map(|(_, ann)| view! { <Toolbar text=t.clone() ann=ann name=name lang=lang date=date /> })}
+                        <ArticleView drawn=drawn />
                     </div>
-                    {sidebar.then(|| view! { <Sidebar ann=ann.clone() /> })}
-                    <MentionCard ann=ann />
+                    {move || sidebar.then(|| now().map(|(_, ann)| view! { <Sidebar ann=ann /> }))}
+                    {move || now().map(|(_, ann)| view! { <MentionCard ann=ann /> })}
                 }.into_any(),
                 Some(Err(msg)) => view! {
                     <div class="empty-state" role="alert">

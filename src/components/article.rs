@@ -94,8 +94,70 @@ const SLICE_CHARS: usize = 12_000;
 /// A block never holds more pieces (elements) than this.
 const BLOCK_PIECES: usize = 250;
 
-/// One piece of text as a DOM node: plain, marked, or a mention the reader can select.
-fn piece_view(piece: &Piece, marks: &[Mark], ann: &Annotation, mention_starts: &[Vec<usize>], ui: Ui) -> AnyView {
+/// What the article view draws: the layout cut into blocks, each with a key that changes when
+/// anything the block shows changes. A correction gives a new `Drawn`; the view keeps every
+/// block whose key it already has, so a reader tagging a word halfway down a long article
+/// keeps the page where it was and pays for the blocks that changed, not for all of them.
+#[derive(Clone)]
+pub struct Drawn {
+    layout: Arc<Layout>,
+    ann: Arc<Annotation>,
+    blocks: Arc<Vec<Block>>,
+    keys: Arc<Vec<u64>>,
+    /// Per paragraph: whether all of it is page noise (one check per paragraph, not per block).
+    noise_only: Arc<Vec<bool>>,
+    /// Where each entity's mentions start, for a click's place in the stepper.
+    starts: Arc<Vec<Vec<usize>>>,
+}
+
+impl PartialEq for Drawn {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.keys, &other.keys)
+    }
+}
+
+impl Drawn {
+    pub fn new(layout: Arc<Layout>, ann: Arc<Annotation>) -> Drawn {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let blocks = blocks(&layout, BLOCK_PIECES, SLICE_CHARS);
+        let noise_only: Vec<bool> = layout.paragraphs.iter().map(|p| p.pieces.iter().all(|x| x.marks.iter().any(|&m| matches!(layout.marks.get(m).map(|k| k.kind), Some(MarkKind::Noise))))).collect();
+        // A block's key: everything its elements show (text, classes, titles, ids, the
+        // indices its attributes carry) and the neighbours its classes depend on.
+        let keys = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let mut h = DefaultHasher::new();
+                let p = &layout.paragraphs[b.paragraph];
+                (p.headline, b.continues, blocks.get(i + 1).is_some_and(|n| n.continues), noise_only[b.paragraph]).hash(&mut h);
+                // What `decorate` reads, not what it writes: hashed without formatting a string.
+                // (The text is the view's own for as long as the view lives: a piece's place
+                // stands for its words.)
+                for piece in &p.pieces[b.pieces.clone()] {
+                    (piece.start, piece.text.len(), piece.marks.len()).hash(&mut h);
+                    for mark in piece.marks.iter().filter_map(|&m| layout.marks.get(m)) {
+                        mark.start.hash(&mut h);
+                        match mark.kind {
+                            MarkKind::Entity { kind, entity } => (0u8, kind, entity, ann.entities.get(entity).map(|e| &e.name)).hash(&mut h),
+                            MarkKind::Date { index } => (1u8, index, ann.timeline.get(index).map(|t| &t.value)).hash(&mut h),
+                            MarkKind::Casualty { index } => (2u8, index, ann.casualties.get(index).map(|c| (c.min, c.max, c.kind.as_str(), c.start))).hash(&mut h),
+                            MarkKind::Noise => 3u8.hash(&mut h),
+                        }
+                    }
+                }
+                h.finish()
+            })
+            .collect();
+        let starts = ann.entities.iter().map(|e| e.mentions.iter().map(|m| m.start).collect()).collect();
+        Drawn { layout, ann, blocks: Arc::new(blocks), keys: Arc::new(keys), noise_only: Arc::new(noise_only), starts: Arc::new(starts) }
+    }
+}
+
+/// One piece of text as a DOM node: plain, or marked. A mark carries in data attributes what
+/// the article's handlers need (its entity, figure or date, and where it starts): one set of
+/// listeners on the article serves every mark, instead of six closures per mark, which a
+/// megabyte's 20,000 marks made slow to draw and slower to take down.
+fn piece_view(piece: &Piece, marks: &[Mark], ann: &Annotation, ui: Ui) -> AnyView {
     // Every piece carries its code-point start, to map a text selection back.
     let s = piece.start.to_string();
     if piece.marks.is_empty() {
@@ -104,71 +166,59 @@ fn piece_view(piece: &Piece, marks: &[Mark], ann: &Annotation, mention_starts: &
     let d = decorate(marks, ann, piece);
     let Some(e) = d.entity else {
         // A casualty figure's or a date's mark opens the editor (click, Enter or Space).
-        let editing = d.figure.and_then(|i| ann.casualties.get(i)).map(|c| Editing::Figure { at: (c.start, c.end), quote: c.text.clone(), figure: Figure::of(c), existing: true })
-            .or_else(|| d.date.and_then(|i| ann.timeline.get(i)).map(|t| Editing::Date { at: (t.start, t.end), quote: t.text.clone(), value: t.value.clone(), existing: true }));
-        let Some(editing) = editing else {
+        if editing_of(ann, d.figure, d.date).is_none() {
             return view! { <span class=d.class title=d.title id=d.id data-s=s>{piece.text.clone()}</span> }.into_any();
-        };
+        }
         let title = format!("{} (click to correct)", d.title);
-        let (open, open2) = (editing.clone(), editing);
         return view! {
-            <span class=d.class title=title id=d.id data-s=s tabindex="0" role="button"
-                on:click=move |_| ui.editing.set(Some(open.clone()))
-                on:keydown=move |ev: web_sys::KeyboardEvent| if matches!(ev.key().as_str(), "Enter" | " ") { ev.prevent_default(); ui.editing.set(Some(open2.clone())) }>
+            <span class=d.class title=title id=d.id data-s=s tabindex="0" role="button" data-figure=d.figure.map(|i| i.to_string()) data-date=d.date.map(|i| i.to_string())>
                 {piece.text.clone()}
             </span>
         }
         .into_any();
     };
-    let starts = mention_starts.get(e).cloned().unwrap_or_default();
-    let at = piece.start;
     // Set once: a mark put on screen while its entity is selected starts selected; after
     // that `ArticleView` moves `sel` between the marks of the entities concerned, so that
     // selecting touches their marks only, not every mark of a long article.
-    let class = if ui.selected.get_untracked() == Some(e) { format!("{} sel", d.class) } else { d.class.clone() };
-    let open_card = move |target: Option<web_sys::EventTarget>| {
-        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            let r = el.get_bounding_client_rect();
-            ui.card.set(Some(Card { entity: e, x: r.left(), y: r.bottom() }));
-        }
-    };
-    let select = move || {
-        ui.selected.set(Some(e));
-        ui.step.set(starts.iter().rposition(|&s| s <= at).unwrap_or(0));
-    };
-    let select2 = select.clone();
+    let class = if ui.selected.get_untracked() == Some(e) { format!("{} sel", d.class) } else { d.class };
     view! {
-        <span class=class title=d.title id=d.id tabindex="0" role="button" data-entity=e.to_string() data-s=s
-            on:click=move |_| select()
-            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                match ev.key().as_str() {
-                    "Enter" | " " => { ev.prevent_default(); select2() }
-                    "Escape" => ui.card.set(None),
-                    _ => {}
-                }
-            }
-            on:mouseenter=move |ev: web_sys::MouseEvent| open_card(ev.target())
-            on:mouseleave=move |_| ui.card.set(None)
-            on:focus=move |ev: web_sys::FocusEvent| open_card(ev.target())
-            on:blur=move |_| ui.card.set(None)>
+        <span class=class title=d.title id=d.id tabindex="0" role="button" data-entity=e.to_string() data-s=s>
             {piece.text.clone()}
         </span>
     }
     .into_any()
 }
 
+/// The editor a casualty figure's or a date's mark opens.
+fn editing_of(ann: &Annotation, figure: Option<usize>, date: Option<usize>) -> Option<Editing> {
+    figure
+        .and_then(|i| ann.casualties.get(i))
+        .map(|c| Editing::Figure { at: (c.start, c.end), quote: c.text.clone(), figure: Figure::of(c), existing: true })
+        .or_else(|| date.and_then(|i| ann.timeline.get(i)).map(|t| Editing::Date { at: (t.start, t.end), quote: t.text.clone(), value: t.value.clone(), existing: true }))
+}
+
+/// The mark an event happened on, and what it carries: (element, entity, figure, date, start).
+fn mark_of(ev: &web_sys::Event) -> Option<(web_sys::Element, Option<usize>, Option<usize>, Option<usize>, usize)> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".mark").ok()??;
+    let num = |name: &str| el.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
+    let (e, f, d, s) = (num("data-entity"), num("data-figure"), num("data-date"), num("data-s")?);
+    Some((el, e, f, d, s))
+}
+
 /// Puts the next slice on screen in a task of its own, then schedules the one after: a single
 /// chain, whatever else moves `shown` forward (a mark asked for jumps ahead; the chain goes on
-/// from there). It ends with the article, or when the view is gone.
-fn grow(shown: RwSignal<usize>, blocks: Arc<Vec<Block>>) {
+/// from there; a correction's new blocks are read as it goes). It ends with the article, or
+/// when the view is gone.
+fn grow(shown: RwSignal<usize>, drawn: Memo<Option<Drawn>>) {
     set_timeout(
         move || {
+            let Some(Some(blocks)) = drawn.try_with_untracked(|d| d.as_ref().map(|d| d.blocks.clone())) else { return };
             let more = shown.try_update(|s| {
                 *s = next_slice(&blocks, *s, SLICE_CHARS);
                 *s < blocks.len()
             });
             if more == Some(true) {
-                grow(shown, blocks);
+                grow(shown, drawn);
             }
         },
         std::time::Duration::ZERO,
@@ -177,9 +227,11 @@ fn grow(shown: RwSignal<usize>, blocks: Arc<Vec<Block>>) {
 
 /// The article, rendered progressively: the first screen at once, the rest one slice per task
 /// (the page answers clicks and scrolls in between), and at once up to any mark the reader
-/// asks to see (`Ui::need`).
+/// asks to see (`Ui::need`). A correction updates it in place: blocks are keyed by what they
+/// show (see [`Drawn`]), so only those that changed are drawn again, and the page stays where
+/// the reader was.
 #[component]
-pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
+pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     // The marks of the entity selected, and of the one selected before, are the only ones
     // whose class changes (by entity index, within this article: an embedding page may hold
@@ -217,29 +269,49 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
         }
         c
     };
-    let blocks = Arc::new(blocks(&layout, BLOCK_PIECES, SLICE_CHARS));
-    let mention_starts: Arc<Vec<Vec<usize>>> = Arc::new(ann.entities.iter().map(|e| e.mentions.iter().map(|m| m.start).collect()).collect());
-    let (layout, ann) = (Arc::new(layout), Arc::new(ann));
-    let total = blocks.len();
-    let shown = RwSignal::new(next_slice(&blocks, 0, SLICE_CHARS));
-    // The rest of the article, one slice per task, until all of it is on screen.
-    if shown.get_untracked() < total {
-        grow(shown, blocks.clone());
-    }
+    let total = move || drawn.with(|d| d.as_ref().map_or(0, |d| d.blocks.len()));
+    // Blocks on screen: the first slice at once; then one slice per task until all are. After
+    // a correction, what was on screen stays, and the few blocks that changed are drawn again
+    // at once. After a change of most blocks (another language, say), drawing them all at once
+    // would hold the page: the article starts again from its first slice.
+    let shown = RwSignal::new(0usize);
+    Effect::new(move |before: Option<Option<Arc<Vec<u64>>>>| {
+        let Some(d) = drawn.get() else { return None };
+        let now = d.blocks.len();
+        let at = shown.get_untracked();
+        let growing = before.is_some() && at < before.as_ref().and_then(|b| b.as_ref()).map_or(0, |k| k.len());
+        let changed = match before.as_ref().and_then(|b| b.as_ref()) {
+            Some(old) => {
+                let old: std::collections::HashSet<u64> = old.iter().copied().collect();
+                d.keys.iter().zip(d.blocks.iter()).take(at).filter(|(k, _)| !old.contains(k)).map(|(_, b)| b.chars).sum::<usize>()
+            }
+            None => usize::MAX,
+        };
+        let next = if changed <= SLICE_CHARS {
+            if growing { at.min(now) } else { now }
+        } else {
+            next_slice(&d.blocks, 0, SLICE_CHARS)
+        };
+        shown.set(next);
+        if next < now && !growing {
+            grow(shown, drawn);
+        }
+        Some(d.keys.clone())
+    });
     // A mark the reader asked to see is rendered now, whatever the slices have reached.
-    let wanted = blocks.clone();
     Effect::new(move |_| {
         if let Some(at) = ui.need.get() {
-            let b = block_at(&wanted, at) + 1;
+            let b = drawn.with_untracked(|d| d.as_ref().map_or(0, |d| block_at(&d.blocks, at) + 1));
             if b > shown.get_untracked() {
                 shown.set(b);
             }
         }
     });
     let block_view = move |i: usize| {
-        let Some(b) = blocks.get(i) else { return ().into_any() };
-        let Some(p) = layout.paragraphs.get(b.paragraph) else { return ().into_any() };
-        let pieces = p.pieces[b.pieces.clone()].iter().map(|piece| piece_view(piece, &layout.marks, &ann, &mention_starts, ui)).collect_view();
+        let Some(d) = drawn.get_untracked() else { return ().into_any() };
+        let Some(b) = d.blocks.get(i) else { return ().into_any() };
+        let Some(p) = d.layout.paragraphs.get(b.paragraph) else { return ().into_any() };
+        let pieces = p.pieces[b.pieces.clone()].iter().map(|piece| piece_view(piece, &d.layout.marks, &d.ann, ui)).collect_view();
         if p.headline {
             return view! { <h2 class="headline" dir="auto">{pieces}</h2> }.into_any();
         }
@@ -249,15 +321,17 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
         if b.continues {
             class.push("cont");
         }
-        if blocks.get(i + 1).is_some_and(|n| n.continues) {
+        if d.blocks.get(i + 1).is_some_and(|n| n.continues) {
             class.push("cut");
         }
-        if p.pieces.iter().all(|x| x.marks.iter().any(|&m| matches!(layout.marks.get(m).map(|k| k.kind), Some(MarkKind::Noise)))) {
+        if d.noise_only.get(b.paragraph).copied().unwrap_or(false) {
             class.push("noise-only");
         }
         // (`dir="auto"`: a paragraph in a right-to-left script is laid out right to left.)
         view! { <p class=class.join(" ") dir="auto">{pieces}</p> }.into_any()
     };
+    // The blocks on screen, by key; a block keeps its elements while its key stays.
+    let on_screen = move || drawn.with(|d| d.as_ref().map(|d| d.keys.iter().take(shown.get()).copied().enumerate().collect::<Vec<_>>()).unwrap_or_default());
     // A selection of text may be tagged as a missed mention (see the toolbar).
     // One across two paragraphs is refused with a message: a mention lies within one.
     let on_select = move || {
@@ -269,10 +343,52 @@ pub fn ArticleView(layout: Layout, ann: Annotation) -> impl IntoView {
         }
         ui.pending.set(span);
     };
+    // The marks' handlers, on the article: a mention selects its entity (click, Enter, Space)
+    // and shows its card (hover, focus); a figure's or a date's mark opens its editor.
+    let activate = move |ev: &web_sys::Event| -> bool {
+        let Some((_, entity, figure, date, at)) = mark_of(ev) else { return false };
+        let Some(d) = drawn.get_untracked() else { return false };
+        match entity {
+            Some(e) => {
+                ui.selected.set(Some(e));
+                let starts = d.starts.get(e).map(Vec::as_slice).unwrap_or_default();
+                ui.step.set(starts.iter().rposition(|&s| s <= at).unwrap_or(0));
+            }
+            None => match editing_of(&d.ann, figure, date) {
+                Some(editing) => ui.editing.set(Some(editing)),
+                None => return false,
+            },
+        }
+        true
+    };
+    let open_card = move |ev: &web_sys::Event| {
+        if let Some((el, Some(e), ..)) = mark_of(ev) {
+            let r = el.get_bounding_client_rect();
+            ui.card.set(Some(Card { entity: e, x: r.left(), y: r.bottom() }));
+        }
+    };
+    let close_card = move |ev: &web_sys::Event, related: Option<web_sys::EventTarget>| {
+        let Some((el, Some(_), ..)) = mark_of(ev) else { return };
+        // Still inside the mark (a mark holds only text, but a browser may say so).
+        let inside = related.and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|n| el.contains(Some(&n)));
+        if !inside {
+            ui.card.set(None);
+        }
+    };
     view! {
-        <article node_ref=root class=root_class aria-label="Annotated article" aria-busy=move || (shown.get() < total).to_string()
-            on:mouseup=move |_| on_select() on:keyup=move |_| on_select()>
-            <For each=move || 0..shown.get() key=|i| *i children=block_view />
+        <article node_ref=root class=root_class aria-label="Annotated article" aria-busy=move || (shown.get() < total()).to_string()
+            on:mouseup=move |_| on_select() on:keyup=move |_| on_select()
+            on:click=move |ev| { activate(&ev); }
+            on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+                "Enter" | " " => if activate(&ev) { ev.prevent_default() },
+                "Escape" => if mark_of(&ev).is_some_and(|m| m.1.is_some()) { ui.card.set(None) },
+                _ => {}
+            }
+            on:mouseover=move |ev: web_sys::MouseEvent| open_card(&ev)
+            on:mouseout=move |ev: web_sys::MouseEvent| close_card(&ev, ev.related_target())
+            on:focusin=move |ev: web_sys::FocusEvent| open_card(&ev)
+            on:focusout=move |ev: web_sys::FocusEvent| close_card(&ev, ev.related_target())>
+            <For each=on_screen key=|(_, k)| *k children=move |(i, _)| block_view(i) />
         </article>
     }
 }

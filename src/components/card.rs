@@ -1,6 +1,8 @@
 //! The small card shown while a mention is hovered or focused: type, canonical name, the
 //! aliases seen, and how many mentions the entity has.
 
+use std::sync::Arc;
+
 use annotator_core::Annotation;
 use leptos::prelude::*;
 
@@ -10,7 +12,7 @@ use crate::render::summary::entities_of;
 use crate::state::Ui;
 
 #[component]
-pub fn MentionCard(ann: Annotation) -> impl IntoView {
+pub fn MentionCard(ann: Arc<Annotation>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     move || {
         let card = ui.card.get()?;

@@ -1,6 +1,8 @@
 //! The sidebar: entities by type (click to select and step through), casualty figures with a
 //! bar chart (click a row to see its sentence), and the timeline in date order on an SVG axis.
 
+use std::sync::Arc;
+
 use annotator_core::{Annotation, EntityType};
 use leptos::prelude::*;
 
@@ -34,7 +36,7 @@ fn show_more(total: usize, limit: RwSignal<usize>) -> impl IntoView {
 /// On a wide screen the three panels stand in a column beside the article; on a phone they
 /// go below it as tabs (the tab bar only shows there, by CSS).
 #[component]
-pub fn Sidebar(ann: Annotation) -> impl IntoView {
+pub fn Sidebar(ann: Arc<Annotation>) -> impl IntoView {
     // (The open tab lives in `Ui`: the sidebar is drawn again after each correction.)
     let tab = expect_context::<Ui>().tab;
     let tabs = ["Entities", "Casualties", "Timeline"]
@@ -63,7 +65,7 @@ pub fn Sidebar(ann: Annotation) -> impl IntoView {
 /// hidden type is named, not listed) and a filter box: a name, or another way the article
 /// writes it, holding what was typed, case, accents and tones aside ("ha noi" finds "Hà Nội").
 #[component]
-fn EntitiesPanel(ann: Annotation) -> impl IntoView {
+fn EntitiesPanel(ann: Arc<Annotation>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let filter = RwSignal::new(String::new());
     let wanted = Memo::new(move |_| filter.with(|f| plain(f.trim())));
@@ -142,7 +144,7 @@ fn EntitiesPanel(ann: Annotation) -> impl IntoView {
 }
 
 #[component]
-fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
+fn CasualtiesPanel(ann: Arc<Annotation>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let limit = RwSignal::new(FIRST_ROWS);
     // One row per figure: its repeats, and later items stating it more or less exactly.
@@ -227,7 +229,7 @@ fn CasualtiesPanel(ann: Annotation) -> impl IntoView {
 }
 
 #[component]
-fn TimelinePanel(ann: Annotation) -> impl IntoView {
+fn TimelinePanel(ann: Arc<Annotation>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     // The axis is drawn 300 units wide: marks closer than a dot (12 units) share one.
     let axis = timeline_axis(&ann, 12.0 / 300.0).map(|axis| {

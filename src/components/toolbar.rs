@@ -23,7 +23,7 @@ use crate::state::{Editing, Ui};
 const MERGE_CHOICES: usize = 300;
 
 #[component]
-pub fn Toolbar(text: Arc<String>, ann: Annotation, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>) -> impl IntoView {
+pub fn Toolbar(text: Arc<String>, ann: Arc<Annotation>, name: RwSignal<String>, lang: RwSignal<String>, date: RwSignal<String>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let toggles = EntityType::ALL
         .iter()
