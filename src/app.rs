@@ -7,7 +7,7 @@ use annotator_core::{annotate, Annotation, Options};
 use leptos::prelude::*;
 
 use crate::components::help::{shortcut, Shortcut, ShortcutHelp};
-use crate::components::{article::{ArticleView, Drawn}, card::MentionCard, input::InputPanel, sidebar::Sidebar, toolbar::Toolbar};
+use crate::components::{article::{ArticleView, Drawn}, card::MentionCard, input::InputPanel, sidebar::{Parts, Sidebar}, toolbar::Toolbar};
 use crate::render::corrections::{apply, storage_key, Corrections};
 use crate::render::layout::{layout, Layout};
 use crate::session::{self, Saved};
@@ -308,7 +308,7 @@ pub fn Annotator(
                         {let t = t.clone(); move || now().map(|(_, ann)| view! { <Toolbar text=t.clone() ann=ann name=name lang=lang date=date /> })}
                         <ArticleView drawn=drawn />
                     </div>
-                    {move || sidebar.then(|| now().map(|(_, ann)| view! { <Sidebar ann=ann /> }))}
+                    {sidebar.then(|| view! { <Sidebar parts=Parts::new(move || now().map(|(_, ann)| ann)) /> })}
                     {move || now().map(|(_, ann)| view! { <MentionCard ann=ann /> })}
                 }.into_any(),
                 Some(Err(msg)) => view! {

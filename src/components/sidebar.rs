@@ -34,10 +34,10 @@ fn show_more(total: usize, limit: RwSignal<usize>) -> impl IntoView {
 }
 
 /// On a wide screen the three panels stand in a column beside the article; on a phone they
-/// go below it as tabs (the tab bar only shows there, by CSS).
+/// go below it as tabs (the tab bar only shows there, by CSS). The sidebar stays across
+/// corrections; each panel is drawn again only when what it shows changed (see [`Parts`]).
 #[component]
-pub fn Sidebar(ann: Arc<Annotation>) -> impl IntoView {
-    // (The open tab lives in `Ui`: the sidebar is drawn again after each correction.)
+pub fn Sidebar(parts: Parts) -> impl IntoView {
     let tab = expect_context::<Ui>().tab;
     let tabs = ["Entities", "Casualties", "Timeline"]
         .into_iter()
@@ -51,13 +51,49 @@ pub fn Sidebar(ann: Arc<Annotation>) -> impl IntoView {
         })
         .collect_view();
     let panel = move |i: usize| move || if tab.get() == i { "tabpanel active" } else { "tabpanel" };
+    let Parts { entities, casualties, timeline } = parts;
     view! {
         <aside class="sidebar" aria-label="Summary" tabindex="-1">
             <div class="tabs" role="tablist" aria-label="Summary sections">{tabs}</div>
-            <div class=panel(0)><EntitiesPanel ann=ann.clone() /></div>
-            <div class=panel(1)><CasualtiesPanel ann=ann.clone() /></div>
-            <div class=panel(2)><TimelinePanel ann=ann /></div>
+            <div class=panel(0)>{move || entities.get().map(|ann| view! { <EntitiesPanel ann=ann /> })}</div>
+            <div class=panel(1)>{move || casualties.get().map(|ann| view! { <CasualtiesPanel ann=ann /> })}</div>
+            <div class=panel(2)>{move || timeline.get().map(|ann| view! { <TimelinePanel ann=ann /> })}</div>
         </aside>
+    }
+}
+
+/// The annotation as each panel of the summary sees it: a memo per panel that changes only
+/// when that panel's part does. Tagging a word on a megabyte's article redraws the entities,
+/// not the thousand elements of its figures and dates.
+#[derive(Clone, Copy)]
+pub struct Parts {
+    entities: Memo<Option<Arc<Annotation>>>,
+    casualties: Memo<Option<Arc<Annotation>>>,
+    timeline: Memo<Option<Arc<Annotation>>>,
+}
+
+impl Parts {
+    /// `now` gives the annotation on screen (with its corrections).
+    pub fn new(now: impl Fn() -> Option<Arc<Annotation>> + Copy + Send + Sync + 'static) -> Parts {
+        Parts {
+            entities: Memo::new_with_compare(move |_| now(), changed::<0>),
+            casualties: Memo::new_with_compare(move |_| now(), changed::<1>),
+            timeline: Memo::new_with_compare(move |_| now(), changed::<2>),
+        }
+    }
+}
+
+/// Whether panel `P`'s part differs between two annotations (0 entities, 1 casualties, 2
+/// timeline).
+fn changed<const P: u8>(old: Option<&Option<Arc<Annotation>>>, new: Option<&Option<Arc<Annotation>>>) -> bool {
+    match (old.and_then(Option::as_ref), new.and_then(Option::as_ref)) {
+        (Some(a), Some(b)) => match P {
+            0 => a.entities != b.entities,
+            1 => a.casualties != b.casualties,
+            _ => a.timeline != b.timeline || a.reference_date != b.reference_date,
+        },
+        (None, None) => false,
+        _ => true,
     }
 }
 
