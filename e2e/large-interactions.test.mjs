@@ -1,7 +1,8 @@
 // Interactions on a 1 MB article touch only what changes: selecting an entity, stepping,
 // letting go of it, hiding and showing a type, a card on hover, the find box, the entities'
 // filter, tagging a selection and undoing it run no main-thread task over 100 ms (issue #15),
-// measured with the browser's long-task observer once the whole article is on screen; and the
+// measured with the browser's long-task observer once the whole article is on screen. A tag
+// far down leaves the page where the reader was. And the
 // browser's own find (Ctrl+F) reaches the article's last line, across marks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -117,10 +118,16 @@ test('on a 1 MB article, no interaction runs a task over 100 ms', async () => {
     await filter.fill('');
     // Tagging a selection of plain text as a place, and taking it back.
     await selectPlainWord(page, name === 'Azerbaijan' ? 'trong' : 'sau');
+    const before = await page.evaluate(() => scrollY);
     figures.tag = await longTasksOf(page, async () => {
       await page.locator('.tagger button', { hasText: 'Location' }).click();
       await page.locator('.tagger').waitFor({ state: 'detached' });
     });
+    // The page stays where the reader was, with the word now marked there.
+    const after = await page.evaluate(() => scrollY);
+    assert.ok(before > 100000 && Math.abs(after - before) < 400, `the page moved from ${before} to ${after}`);
+    const tagged = await page.evaluate((w) => [...document.querySelectorAll('.article .mark.ent-location')].some((m) => m.textContent === w && m.getBoundingClientRect().top > 0 && m.getBoundingClientRect().bottom < innerHeight), name === 'Azerbaijan' ? 'trong' : 'sau');
+    assert.ok(tagged, 'the tagged word is marked, on screen');
     figures.undo = await longTasksOf(page, () => page.keyboard.press('Control+z'));
     rounds.push(figures);
   }

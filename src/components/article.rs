@@ -274,19 +274,20 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
     // a correction, what was on screen stays, and the few blocks that changed are drawn again
     // at once. After a change of most blocks (another language, say), drawing them all at once
     // would hold the page: the article starts again from its first slice.
-    let shown = RwSignal::new(0usize);
+    let (first, all) = drawn.with_untracked(|d| d.as_ref().map_or((0, 0), |d| (next_slice(&d.blocks, 0, SLICE_CHARS), d.blocks.len())));
+    let shown = RwSignal::new(first);
+    if first < all {
+        grow(shown, drawn);
+    }
     Effect::new(move |before: Option<Option<Arc<Vec<u64>>>>| {
-        let Some(d) = drawn.get() else { return None };
+        let d = drawn.get()?;
+        // The first run: the first slice is on screen already (above), drawn with the view.
+        let Some(Some(old)) = before else { return Some(d.keys.clone()) };
         let now = d.blocks.len();
         let at = shown.get_untracked();
-        let growing = before.is_some() && at < before.as_ref().and_then(|b| b.as_ref()).map_or(0, |k| k.len());
-        let changed = match before.as_ref().and_then(|b| b.as_ref()) {
-            Some(old) => {
-                let old: std::collections::HashSet<u64> = old.iter().copied().collect();
-                d.keys.iter().zip(d.blocks.iter()).take(at).filter(|(k, _)| !old.contains(k)).map(|(_, b)| b.chars).sum::<usize>()
-            }
-            None => usize::MAX,
-        };
+        let growing = at < old.len();
+        let old: std::collections::HashSet<u64> = old.iter().copied().collect();
+        let changed: usize = d.keys.iter().zip(d.blocks.iter()).take(at).filter(|(k, _)| !old.contains(k)).map(|(_, b)| b.chars).sum();
         let next = if changed <= SLICE_CHARS {
             if growing { at.min(now) } else { now }
         } else {
