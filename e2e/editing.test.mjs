@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, pasteText, selectText, SCREENSHOTS, axeSerious } from './harness.mjs';
+import { serve, launch, pasteText, selectText, SCREENSHOTS, axeSerious, CONFIGS } from './harness.mjs';
 
 
 let server, browser;
@@ -139,11 +139,6 @@ async function stepTo(page, stepper, text) {
   await page.locator('.article .mark.current', { hasText: exact }).waitFor();
 }
 
-const CONFIGS = [
-  { name: 'desktop-light', viewport: { width: 1366, height: 900 }, scheme: 'light' },
-  { name: 'phone-dark', viewport: { width: 360, height: 740 }, scheme: 'dark' },
-];
-
 for (const { name, viewport, scheme } of CONFIGS) test(`dates: why, corrected (a bad value refused), removed, added (${name})`, async () => {
   const { context, page } = await fresh(viewport, scheme);
   await pasteText(page, STORY);
@@ -179,6 +174,17 @@ for (const { name, viewport, scheme } of CONFIGS) test(`dates: why, corrected (a
   await items.first().getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('group', { name: 'Correct the date' }).getByLabel('Date').press('Escape');
   await page.getByRole('group', { name: 'Correct the date' }).waitFor({ state: 'detached' });
+  // The exports carry the dates as corrected: the JSON's timeline and the timeline's CSV.
+  await page.locator('.export summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON (annotation)' }).click()]);
+  const json = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.ok(json.timeline.some((t) => t.value === '2021-03-04' && /3 March 2021/.test(t.text)), JSON.stringify(json.timeline));
+  assert.ok(json.timeline.some((t) => t.value === '2021-03' && t.text === 'No one was hurt'), 'the date added by hand');
+  assert.ok(!json.timeline.some((t) => t.value === '2021-03-03'), 'not the value read before the correction');
+  await page.locator('.export summary').click();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Timeline CSV' }).click()]);
+  assert.match(fs.readFileSync(await csv.path(), 'utf8'), /2021-03-04/);
+  await page.keyboard.press('Escape');
   // Removed.
   await items.filter({ hasText: '2021-03-04' }).getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('group', { name: 'Correct the date' }).getByRole('button', { name: 'Remove' }).click();
