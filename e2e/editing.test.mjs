@@ -35,10 +35,7 @@ const tab = async (page, name, viewport) => {
   if (viewport.width < 600) await page.locator('.sidebar [role="tab"]', { hasText: name }).click();
 };
 
-for (const { name, viewport, scheme } of [
-  { name: 'desktop-light', viewport: { width: 1366, height: 900 }, scheme: 'light' },
-  { name: 'phone-dark', viewport: { width: 360, height: 740 }, scheme: 'dark' },
-]) {
+for (const { name, viewport, scheme } of CONFIGS) {
   test(`casualty figures: why, every statement, corrected, removed, added (${name})`, async () => {
     const { context, page } = await fresh(viewport, scheme);
     await pasteText(page, STORY);

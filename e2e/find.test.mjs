@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, SCREENSHOTS, CONFIGS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -14,10 +14,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 /** The text of each range of the CSS highlight `name` (none when it is not registered). */
 const painted = (page, name) => page.evaluate((n) => [...(CSS.highlights.get(n) || [])].map((r) => r.toString()), name);
 
-for (const { name, viewport, scheme } of [
-  { name: 'desktop-light', viewport: { width: 1366, height: 900 }, scheme: 'light' },
-  { name: 'phone-dark', viewport: { width: 360, height: 740 }, scheme: 'dark' },
-]) {
+for (const { name, viewport, scheme } of CONFIGS) {
   test(`find paints every hit and steps through them (${name})`, async () => {
     const context = await browser.newContext({ viewport, colorScheme: scheme });
     const page = await context.newPage();

@@ -4,16 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, SCREENSHOTS, CONFIGS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-for (const { name, viewport, scheme } of [
-  { name: 'desktop-light', viewport: { width: 1366, height: 900 }, scheme: 'light' },
-  { name: 'phone-dark', viewport: { width: 360, height: 740 }, scheme: 'dark' },
-]) {
+for (const { name, viewport, scheme } of CONFIGS) {
   test(`the entities' filter and the type toggles (${name})`, async () => {
     const context = await browser.newContext({ viewport, colorScheme: scheme });
     const page = await context.newPage();

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, pasteText, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, pasteText, SCREENSHOTS, CONFIGS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -18,10 +18,7 @@ const TEXT = [
   'On October 4, 2020, the foreign minister called for a new round of talks.',
 ].join('\n\n');
 
-for (const { name, viewport, scheme } of [
-  { name: 'desktop-light', viewport: { width: 1366, height: 900 }, scheme: 'light' },
-  { name: 'phone-dark', viewport: { width: 360, height: 740 }, scheme: 'dark' },
-]) {
+for (const { name, viewport, scheme } of CONFIGS) {
   test(`the timeline axis: range, clusters, dots that are buttons (${name})`, async () => {
     const context = await browser.newContext({ viewport, colorScheme: scheme });
     const page = await context.newPage();
