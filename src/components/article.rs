@@ -1,6 +1,7 @@
 //! The article with its marks: entities coloured by type, dates and casualty figures
 //! underlined, noise muted. Text goes into text nodes only, never into HTML. Clicking a
-//! mention selects its entity; hovering or focusing it opens its card.
+//! mention selects its entity; hovering or focusing it opens its card (one set of listeners
+//! on the article serves every mark). A correction redraws only the blocks it changed.
 
 use annotator_core::{Annotation, EntityType};
 use leptos::prelude::*;
@@ -197,12 +198,22 @@ fn editing_of(ann: &Annotation, figure: Option<usize>, date: Option<usize>) -> O
         .or_else(|| date.and_then(|i| ann.timeline.get(i)).map(|t| Editing::Date { at: (t.start, t.end), quote: t.text.clone(), value: t.value.clone(), existing: true }))
 }
 
-/// The mark an event happened on, and what it carries: (element, entity, figure, date, start).
-fn mark_of(ev: &web_sys::Event) -> Option<(web_sys::Element, Option<usize>, Option<usize>, Option<usize>, usize)> {
+/// A mark an event happened on, with what its attributes carry.
+struct MarkAt {
+    el: web_sys::Element,
+    entity: Option<usize>,
+    figure: Option<usize>,
+    date: Option<usize>,
+    /// Its first code point.
+    start: usize,
+}
+
+/// The mark `ev` happened on, if any.
+fn mark_of(ev: &web_sys::Event) -> Option<MarkAt> {
     let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".mark").ok()??;
     let num = |name: &str| el.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
-    let (e, f, d, s) = (num("data-entity"), num("data-figure"), num("data-date"), num("data-s")?);
-    Some((el, e, f, d, s))
+    let (entity, figure, date, start) = (num("data-entity"), num("data-figure"), num("data-date"), num("data-s")?);
+    Some(MarkAt { el, entity, figure, date, start })
 }
 
 /// Puts the next slice on screen in a task of its own, then schedules the one after: a single
@@ -347,15 +358,15 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
     // The marks' handlers, on the article: a mention selects its entity (click, Enter, Space)
     // and shows its card (hover, focus); a figure's or a date's mark opens its editor.
     let activate = move |ev: &web_sys::Event| -> bool {
-        let Some((_, entity, figure, date, at)) = mark_of(ev) else { return false };
+        let Some(m) = mark_of(ev) else { return false };
         let Some(d) = drawn.get_untracked() else { return false };
-        match entity {
+        match m.entity {
             Some(e) => {
                 ui.selected.set(Some(e));
                 let starts = d.starts.get(e).map(Vec::as_slice).unwrap_or_default();
-                ui.step.set(starts.iter().rposition(|&s| s <= at).unwrap_or(0));
+                ui.step.set(starts.iter().rposition(|&s| s <= m.start).unwrap_or(0));
             }
-            None => match editing_of(&d.ann, figure, date) {
+            None => match editing_of(&d.ann, m.figure, m.date) {
                 Some(editing) => ui.editing.set(Some(editing)),
                 None => return false,
             },
@@ -363,13 +374,13 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
         true
     };
     let open_card = move |ev: &web_sys::Event| {
-        if let Some((el, Some(e), ..)) = mark_of(ev) {
+        if let Some(MarkAt { el, entity: Some(e), .. }) = mark_of(ev) {
             let r = el.get_bounding_client_rect();
             ui.card.set(Some(Card { entity: e, x: r.left(), y: r.bottom() }));
         }
     };
     let close_card = move |ev: &web_sys::Event, related: Option<web_sys::EventTarget>| {
-        let Some((el, Some(_), ..)) = mark_of(ev) else { return };
+        let Some(MarkAt { el, entity: Some(_), .. }) = mark_of(ev) else { return };
         // Still inside the mark (a mark holds only text, but a browser may say so).
         let inside = related.and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|n| el.contains(Some(&n)));
         if !inside {
@@ -381,8 +392,8 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
             on:mouseup=move |_| on_select() on:keyup=move |_| on_select()
             on:click=move |ev| { activate(&ev); }
             on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-                "Enter" | " " => if activate(&ev) { ev.prevent_default() },
-                "Escape" => if mark_of(&ev).is_some_and(|m| m.1.is_some()) { ui.card.set(None) },
+                "Enter" | " " if activate(&ev) => ev.prevent_default(),
+                "Escape" if mark_of(&ev).is_some_and(|m| m.entity.is_some()) => ui.card.set(None),
                 _ => {}
             }
             on:mouseover=move |ev: web_sys::MouseEvent| open_card(&ev)

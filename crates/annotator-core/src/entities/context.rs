@@ -2,7 +2,7 @@
 
 
 use crate::text::fold::key;
-use super::lexicon::{opened_by_vocab, phrase_at, Lexicon, PhraseIndex, Role, Trigger};
+use super::lexicon::{opened_by_vocab, phrase_at, Lexicon, Opened, PhraseIndex, Role, Trigger};
 use crate::text::language::Language;
 use crate::text::tokens::TokenKind;
 use crate::text::{Document, Key};
@@ -46,9 +46,9 @@ pub struct Ctx<'a> {
     /// [`MIDCAP_SEEN`], [`NAMED_IN_PROSE`].
     seen: Vec<u8>,
     /// The gazetteer phrases that start with each key (by number), looked up once per key.
-    places: Vec<Option<&'static [(Vec<String>, super::lexicon::Known)]>>,
+    places: Vec<Opened<'static, super::lexicon::Known>>,
     /// The triggers that start with each token's key, looked up once per key.
-    starts: Vec<Option<&'static [(Vec<String>, Trigger)]>>,
+    starts: Vec<Opened<'static, Trigger>>,
     /// The triggers whose whole phrase stands at each token (in the index's order, longest
     /// first), with their length in tokens: `hits[hit_at[i]..hit_at[i + 1]]`. The rules ask
     /// `role_at` many times per token, each time for other roles; the phrases are compared

@@ -335,10 +335,13 @@ pub fn longest_match<'a, V>(index: &'a PhraseIndex<V>, keys: &[Key], i: usize, a
     match_from(index.get(&**keys.get(i)?)?, keys, i, accept)
 }
 
+/// The phrases of an index that one word opens (its entry), if any.
+pub type Opened<'a, V> = Option<&'a [(Vec<String>, V)]>;
+
 /// For each distinct key of a document (`Document::vocab`, in key-id order), the phrases of
 /// `index` it opens: one hash lookup per distinct word instead of one per token, as the
 /// callers then ask by token through `Document::key_id`.
-pub fn opened_by_vocab<'a, V>(index: &'a PhraseIndex<V>, vocab: &[Key]) -> Vec<Option<&'a [(Vec<String>, V)]>> {
+pub fn opened_by_vocab<'a, V>(index: &'a PhraseIndex<V>, vocab: &[Key]) -> Vec<Opened<'a, V>> {
     vocab.iter().map(|k| index.get(&**k).map(Vec::as_slice)).collect()
 }
 
