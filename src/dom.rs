@@ -17,8 +17,12 @@ pub fn reveal(id: &str) {
         }
     }
     let _ = el.class_list().add_1("current");
+    // Smooth within a few screens; a jump further (from a phone's summary below a long article
+    // to its first lines) is made at once: a smooth scroll over a megabyte draws every
+    // paragraph it passes, frame after frame, and shows nothing the reader wants.
+    let far = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64()).is_some_and(|h| el.get_bounding_client_rect().top().abs() > 3.0 * h);
     let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+    opts.set_behavior(if far { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     let cl = el.class_list();
