@@ -107,8 +107,6 @@ pub struct Drawn {
     keys: Arc<Vec<u64>>,
     /// Per paragraph: whether all of it is page noise (one check per paragraph, not per block).
     noise_only: Arc<Vec<bool>>,
-    /// Where each entity's mentions start, for a click's place in the stepper.
-    starts: Arc<Vec<Vec<usize>>>,
 }
 
 impl PartialEq for Drawn {
@@ -149,8 +147,7 @@ impl Drawn {
                 h.finish()
             })
             .collect();
-        let starts = ann.entities.iter().map(|e| e.mentions.iter().map(|m| m.start).collect()).collect();
-        Drawn { layout, ann, blocks: Arc::new(blocks), keys: Arc::new(keys), noise_only: Arc::new(noise_only), starts: Arc::new(starts) }
+        Drawn { layout, ann, blocks: Arc::new(blocks), keys: Arc::new(keys), noise_only: Arc::new(noise_only) }
     }
 }
 
@@ -363,8 +360,9 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
         match m.entity {
             Some(e) => {
                 ui.selected.set(Some(e));
-                let starts = d.starts.get(e).map(Vec::as_slice).unwrap_or_default();
-                ui.step.set(starts.iter().rposition(|&s| s <= m.start).unwrap_or(0));
+                // The stepper's place: the clicked mention (mentions are in text order).
+                let mentions = d.ann.entities.get(e).map(|x| x.mentions.as_slice()).unwrap_or_default();
+                ui.step.set(mentions.iter().rposition(|x| x.start <= m.start).unwrap_or(0));
             }
             None => match editing_of(&d.ann, m.figure, m.date) {
                 Some(editing) => ui.editing.set(Some(editing)),
