@@ -142,9 +142,15 @@ pub fn Annotator(
             (t.clone(), Arc::new(layout(&t, &fixed)), Arc::new(fixed))
         }))
     });
+    // Where the article's corrections are kept: a hash of its text, computed once per text
+    // (a megabyte's takes a millisecond or two, and corrections are saved as they are made).
+    let key = Memo::new(move |_| text.with(|t| storage_key(t)));
     // A new article: clear the selection and load its saved corrections.
+    // (Run again when the same text is set again: a project file opened for the article on
+    // screen brings its corrections.)
     Effect::new(move |_| {
-        let key = text.with(|t| storage_key(t));
+        text.track();
+        let key = key.get_untracked();
         ui.selected.set(None);
         ui.card.set(None);
         ui.pending.set(None);
@@ -171,7 +177,7 @@ pub fn Annotator(
         if prev.is_none() {
             return; // the load above, not a change
         }
-        let key = text.with_untracked(|t| storage_key(t));
+        let key = key.get_untracked();
         let json = serde_json::to_string(&c).unwrap_or_default();
         if let Err(msg) = crate::dom::save(&key, (!c.is_empty()).then_some(json.as_str())) {
             ui.notice.set(Some(msg));

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
 
-use crate::render::layout::{block_at, blocks, next_slice, Block, Layout, Mark, MarkKind, Piece};
+use crate::render::layout::{block_at, blocks, next_slice, parts, Block, Layout, Mark, MarkKind, Part, Piece};
 use crate::render::corrections::Figure;
 use crate::state::{casualty_id, date_id, mention_id, statement_id, Card, Editing, Ui};
 
@@ -94,6 +94,8 @@ fn decorate(all: &[Mark], ann: &Annotation, piece: &Piece) -> Decor {
 const SLICE_CHARS: usize = 12_000;
 /// A block never holds more pieces (elements) than this.
 const BLOCK_PIECES: usize = 250;
+/// See [`Part`].
+const PART_CHARS: usize = 5_000;
 
 /// What the article view draws: the layout cut into blocks, each with a key that changes when
 /// anything the block shows changes. A correction gives a new `Drawn`; the view keeps every
@@ -104,6 +106,7 @@ pub struct Drawn {
     layout: Arc<Layout>,
     ann: Arc<Annotation>,
     blocks: Arc<Vec<Block>>,
+    parts: Arc<Vec<Part>>,
     keys: Arc<Vec<u64>>,
     /// Per paragraph: whether all of it is page noise (one check per paragraph, not per block).
     noise_only: Arc<Vec<bool>>,
@@ -133,7 +136,7 @@ impl Drawn {
                 // (The text is the view's own for as long as the view lives: a piece's place
                 // stands for its words.)
                 for piece in &p.pieces[b.pieces.clone()] {
-                    (piece.start, piece.text.len(), piece.marks.len()).hash(&mut h);
+                    (piece.start, piece.end, piece.marks.len()).hash(&mut h);
                     for mark in piece.marks.iter().filter_map(|&m| layout.marks.get(m)) {
                         mark.start.hash(&mut h);
                         match mark.kind {
@@ -147,7 +150,7 @@ impl Drawn {
                 h.finish()
             })
             .collect();
-        Drawn { layout, ann, blocks: Arc::new(blocks), keys: Arc::new(keys), noise_only: Arc::new(noise_only) }
+        Drawn { layout, ann, parts: Arc::new(parts(&blocks, PART_CHARS)), blocks: Arc::new(blocks), keys: Arc::new(keys), noise_only: Arc::new(noise_only) }
     }
 }
 
@@ -155,22 +158,23 @@ impl Drawn {
 /// the article's handlers need (its entity, figure or date, and where it starts): one set of
 /// listeners on the article serves every mark, instead of six closures per mark, which a
 /// megabyte's 20,000 marks made slow to draw and slower to take down.
-fn piece_view(piece: &Piece, marks: &[Mark], ann: &Annotation, ui: Ui) -> AnyView {
+fn piece_view(piece: &Piece, layout: &Layout, ann: &Annotation, ui: Ui) -> AnyView {
+    let (marks, text) = (&layout.marks, layout.text_of(piece).to_string());
     // Every piece carries its code-point start, to map a text selection back.
     let s = piece.start.to_string();
     if piece.marks.is_empty() {
-        return view! { <span data-s=s>{piece.text.clone()}</span> }.into_any();
+        return view! { <span data-s=s>{text}</span> }.into_any();
     }
     let d = decorate(marks, ann, piece);
     let Some(e) = d.entity else {
         // A casualty figure's or a date's mark opens the editor (click, Enter or Space).
         if editing_of(ann, d.figure, d.date).is_none() {
-            return view! { <span class=d.class title=d.title id=d.id data-s=s>{piece.text.clone()}</span> }.into_any();
+            return view! { <span class=d.class title=d.title id=d.id data-s=s>{text}</span> }.into_any();
         }
         let title = format!("{} (click to correct)", d.title);
         return view! {
             <span class=d.class title=title id=d.id data-s=s tabindex="0" role="button" data-figure=d.figure.map(|i| i.to_string()) data-date=d.date.map(|i| i.to_string())>
-                {piece.text.clone()}
+                {text}
             </span>
         }
         .into_any();
@@ -181,7 +185,7 @@ fn piece_view(piece: &Piece, marks: &[Mark], ann: &Annotation, ui: Ui) -> AnyVie
     let class = if ui.selected.get_untracked() == Some(e) { format!("{} sel", d.class) } else { d.class };
     view! {
         <span class=class title=d.title id=d.id tabindex="0" role="button" data-entity=e.to_string() data-s=s>
-            {piece.text.clone()}
+            {text}
         </span>
     }
     .into_any()
@@ -320,7 +324,7 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
         let Some(d) = drawn.get_untracked() else { return ().into_any() };
         let Some(b) = d.blocks.get(i) else { return ().into_any() };
         let Some(p) = d.layout.paragraphs.get(b.paragraph) else { return ().into_any() };
-        let pieces = p.pieces[b.pieces.clone()].iter().map(|piece| piece_view(piece, &d.layout.marks, &d.ann, ui)).collect_view();
+        let pieces = p.pieces[b.pieces.clone()].iter().map(|piece| piece_view(piece, &d.layout, &d.ann, ui)).collect_view();
         if p.headline {
             return view! { <h2 class="headline" dir="auto">{pieces}</h2> }.into_any();
         }
@@ -339,8 +343,27 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
         // (`dir="auto"`: a paragraph in a right-to-left script is laid out right to left.)
         view! { <p class=class.join(" ") dir="auto">{pieces}</p> }.into_any()
     };
-    // The blocks on screen, by key; a block keeps its elements while its key stays.
-    let on_screen = move || drawn.with(|d| d.as_ref().map(|d| d.keys.iter().take(shown.get()).copied().enumerate().collect::<Vec<_>>()).unwrap_or_default());
+    // The parts with a block on screen, by id; and a part's blocks on screen, by key: a block
+    // keeps its elements while its key stays.
+    let on_screen = move || drawn.with(|d| d.as_ref().map(|d| d.parts.iter().take_while(|p| p.blocks.start < shown.get()).map(|p| p.id).collect::<Vec<_>>()).unwrap_or_default());
+    let part_view = move |id: usize| {
+        let blocks_of = move || {
+            drawn.with(|d| {
+                let n = shown.get();
+                d.as_ref()
+                    .and_then(|d| d.parts.binary_search_by_key(&id, |p| p.id).ok().and_then(|k| d.parts.get(k)).map(|p| (p.blocks.start..p.blocks.end.min(n)).filter_map(|i| Some((i, *d.keys.get(i)?))).collect::<Vec<_>>()))
+                    .unwrap_or_default()
+            })
+        };
+        // Its height until it has been on screen once (then the browser remembers the real one):
+        // the 6em a paragraph of a few lines takes, per block.
+        let blocks = drawn.with_untracked(|d| d.as_ref().and_then(|d| d.parts.binary_search_by_key(&id, |p| p.id).ok().and_then(|k| d.parts.get(k)).map(|p| p.blocks.len())).unwrap_or(1));
+        view! {
+            <div class="part" style:contain-intrinsic-size=format!("auto {}em", 6 * blocks)>
+                <For each=blocks_of key=|(_, k)| *k children=move |(i, _)| block_view(i) />
+            </div>
+        }
+    };
     // A selection of text may be tagged as a missed mention (see the toolbar).
     // One across two paragraphs is refused with a message: a mention lies within one.
     let on_select = move || {
@@ -398,7 +421,7 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
             on:mouseout=move |ev: web_sys::MouseEvent| close_card(&ev, ev.related_target())
             on:focusin=move |ev: web_sys::FocusEvent| open_card(&ev)
             on:focusout=move |ev: web_sys::FocusEvent| close_card(&ev, ev.related_target())>
-            <For each=on_screen key=|(_, k)| *k children=move |(i, _)| block_view(i) />
+            <For each=on_screen key=|id| *id children=part_view />
         </article>
     }
 }

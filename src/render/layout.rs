@@ -28,11 +28,23 @@ pub struct Mark {
 }
 
 /// A run of text covered by the same marks (indices into [`Layout::marks`], outermost first).
+/// Its words are read from the layout ([`Layout::text_of`]): a piece holds where they are,
+/// not a copy (a megabyte makes 46,000 pieces, laid out again on every correction).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
+    /// Code points: its first, and the one after its last.
     pub start: usize,
-    pub text: String,
+    pub end: usize,
+    /// Bytes of the layout's text.
+    pub bytes: std::ops::Range<usize>,
     pub marks: Vec<usize>,
+}
+
+impl Piece {
+    /// Its length in code points.
+    pub fn chars(&self) -> usize {
+        self.end - self.start
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,8 +58,17 @@ pub struct Paragraph {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
+    /// The article, as laid out.
+    pub text: String,
     pub marks: Vec<Mark>,
     pub paragraphs: Vec<Paragraph>,
+}
+
+impl Layout {
+    /// The words of `piece` (empty for a piece of another layout that does not fit this text).
+    pub fn text_of(&self, piece: &Piece) -> &str {
+        self.text.get(piece.bytes.clone()).unwrap_or_default()
+    }
 }
 
 /// All marks of an annotation, sorted by start, longer first on ties (outer before inner).
@@ -75,30 +96,31 @@ pub fn marks_of(ann: &Annotation) -> Vec<Mark> {
     marks
 }
 
-/// Lays out `text` (the article exactly as annotated) with the marks of `ann`.
+/// Lays out `text` (the article exactly as annotated) with the marks of `ann`: one paragraph
+/// per line that holds more than white space, trimmed of it. One pass over the text; marks are
+/// visited once each (plus the few open across a paragraph's start).
 pub fn layout(text: &str, ann: &Annotation) -> Layout {
     let marks = marks_of(ann);
-    let chars: Vec<char> = text.chars().collect();
     let mut paragraphs = Vec::new();
     let mut next_mark = 0usize;
     let mut active: Vec<usize> = Vec::new();
-    let mut line_start = 0usize;
+    // The line's first code point and first byte.
+    let (mut line_cp, mut line_b) = (0usize, 0usize);
     let mut first = true;
-    for i in 0..=chars.len() {
-        if i < chars.len() && chars[i] != '\n' {
+    for line in text.split('\n') {
+        let line_chars = line.chars().count();
+        let (cp0, b0) = (line_cp, line_b);
+        line_cp += line_chars + 1;
+        line_b += line.len() + 1;
+        let trimmed = line.trim_start_matches(char::is_whitespace);
+        let lead = &line[..line.len() - trimmed.len()];
+        let body = trimmed.trim_end_matches(char::is_whitespace);
+        if body.is_empty() {
             continue;
         }
-        let (mut s, mut e) = (line_start, i);
-        line_start = i + 1;
-        while s < e && chars[s].is_whitespace() {
-            s += 1;
-        }
-        while e > s && chars[e - 1].is_whitespace() {
-            e -= 1;
-        }
-        if s == e {
-            continue;
-        }
+        let s = cp0 + lead.chars().count();
+        let e = s + body.chars().count();
+        let sb = b0 + lead.len();
         // Boundaries: paragraph ends and every mark edge inside.
         let mut cuts = vec![s, e];
         active.retain(|&m| marks[m].end > s);
@@ -115,7 +137,18 @@ pub fn layout(text: &str, ann: &Annotation) -> Layout {
         }
         cuts.sort_unstable();
         cuts.dedup();
-        let mut pieces = Vec::new();
+        // Code points to bytes: the cuts are in order, so one walk over the paragraph.
+        let mut walk = body.chars();
+        let (mut at_cp, mut at_b) = (s, sb);
+        let mut byte_of = |cp: usize| {
+            while at_cp < cp {
+                at_b += walk.next().map_or(0, char::len_utf8);
+                at_cp += 1;
+            }
+            at_b
+        };
+        let mut pieces = Vec::with_capacity(cuts.len().saturating_sub(1));
+        let mut from_b = byte_of(s);
         for w in cuts.windows(2) {
             let (a, b) = (w[0], w[1]);
             while next_mark < marks.len() && marks[next_mark].start <= a {
@@ -124,12 +157,14 @@ pub fn layout(text: &str, ann: &Annotation) -> Layout {
             }
             active.retain(|&m| marks[m].end > a);
             let covering: Vec<usize> = active.iter().copied().filter(|&m| marks[m].start <= a && marks[m].end >= b).collect();
-            pieces.push(Piece { start: a, text: chars[a..b].iter().collect(), marks: covering });
+            let to_b = byte_of(b);
+            pieces.push(Piece { start: a, end: b, bytes: from_b..to_b, marks: covering });
+            from_b = to_b;
         }
         paragraphs.push(Paragraph { start: s, end: e, headline: first, pieces });
         first = false;
     }
-    Layout { marks, paragraphs }
+    Layout { text: text.to_string(), marks, paragraphs }
 }
 
 /// A stretch of the article that is put on screen in one go: a paragraph, or a slice of a
@@ -156,7 +191,7 @@ pub fn blocks(layout: &Layout, max_pieces: usize, max_chars: usize) -> Vec<Block
         let mut from = 0;
         let mut chars = 0;
         for (i, piece) in p.pieces.iter().enumerate() {
-            let n = piece.text.chars().count();
+            let n = piece.chars();
             if i > from && (i - from >= max_pieces || chars + n > max_chars) {
                 out.push(Block { paragraph: pi, pieces: from..i, start: p.pieces[from].start, chars, continues: from > 0 });
                 from = i;
@@ -166,6 +201,32 @@ pub fn blocks(layout: &Layout, max_pieces: usize, max_chars: usize) -> Vec<Block
         }
         if from < p.pieces.len() {
             out.push(Block { paragraph: pi, pieces: from..p.pieces.len(), start: p.pieces[from].start, chars, continues: from > 0 });
+        }
+    }
+    out
+}
+
+/// Consecutive blocks that start in the same stretch of `part_chars` code points: the page
+/// draws a part as one element, which the browser skips whole while it is off screen
+/// (`content-visibility`). It checks after every change whether each such element came near
+/// the screen: on a megabyte, a check per paragraph (5,000 of them) took 17 ms of a
+/// correction's frame. The `id` is the stretch's number, which a correction does not change
+/// (it moves no text), so a part keeps its element across corrections.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    pub id: usize,
+    /// Indices into the blocks.
+    pub blocks: std::ops::Range<usize>,
+}
+
+/// The parts of `blocks` (in order; each holds at least one block).
+pub fn parts(blocks: &[Block], part_chars: usize) -> Vec<Part> {
+    let mut out: Vec<Part> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let id = b.start / part_chars.max(1);
+        match out.last_mut() {
+            Some(p) if p.id == id => p.blocks.end = i + 1,
+            _ => out.push(Part { id, blocks: i..i + 1 }),
         }
     }
     out
@@ -210,7 +271,7 @@ mod tests {
         assert_eq!(l.paragraphs.len(), 2);
         assert!(l.paragraphs[0].headline);
         let p = &l.paragraphs[1];
-        let texts: Vec<&str> = p.pieces.iter().map(|x| x.text.as_str()).collect();
+        let texts: Vec<&str> = p.pieces.iter().map(|x| l.text_of(x)).collect();
         assert_eq!(texts, vec!["Bộ Quốc phòng ", "Azerbaijan", " xác nhận."]);
         assert_eq!(p.pieces[0].marks.len(), 1);
         assert_eq!(p.pieces[1].marks.len(), 2);
@@ -221,7 +282,7 @@ mod tests {
     fn pieces_cover_every_paragraph_exactly() {
         let text = "A b c\n\n  d e f  \nghi";
         let l = layout(text, &ann_with(vec![]));
-        let joined: Vec<String> = l.paragraphs.iter().map(|p| p.pieces.iter().map(|x| x.text.clone()).collect()).collect();
+        let joined: Vec<String> = l.paragraphs.iter().map(|p| p.pieces.iter().map(|x| l.text_of(x)).collect()).collect();
         assert_eq!(joined, vec!["A b c", "d e f", "ghi"]);
     }
 
@@ -240,7 +301,7 @@ mod tests {
         // Paragraph 1 has 8 pieces ("Alpha", " ", "beta", ... "."): cut after 3 and 6.
         assert_eq!(b.iter().map(|x| (x.paragraph, x.pieces.clone(), x.continues)).collect::<Vec<_>>(), vec![(0, 0..1, false), (1, 0..3, false), (1, 3..6, true), (1, 6..8, true), (2, 0..1, false)]);
         let total: usize = b.iter().map(|x| x.chars).sum();
-        assert_eq!(total, l.paragraphs.iter().flat_map(|p| &p.pieces).map(|p| p.text.chars().count()).sum::<usize>());
+        assert_eq!(total, l.paragraphs.iter().flat_map(|p| &p.pieces).map(|p| l.text_of(p).chars().count()).sum::<usize>());
         assert_eq!(block_at(&b, 0), 0);
         assert_eq!(block_at(&b, text.chars().count() - 1), 4);
         assert_eq!(block_at(&b, 6 + 11), 2, "\"gamma\" is in the second slice of paragraph 1");
@@ -256,5 +317,50 @@ mod tests {
         assert_eq!(next_slice(&b, 2, 5), 3, "one block even over budget");
         assert_eq!(next_slice(&b, 4, 100), 5);
         assert_eq!(next_slice(&b, 5, 100), 5);
+    }
+
+    #[test]
+    fn parts_group_blocks_by_where_they_start_and_keep_their_ids_when_a_block_is_cut() {
+        let at = |starts: &[usize]| -> Vec<Block> { starts.iter().enumerate().map(|(i, &s)| Block { paragraph: i, pieces: 0..1, start: s, chars: 1, continues: false }).collect() };
+        let p = parts(&at(&[0, 40, 99, 100, 350, 360]), 100);
+        assert_eq!(p.iter().map(|x| (x.id, x.blocks.clone())).collect::<Vec<_>>(), vec![(0, 0..3), (1, 3..4), (3, 4..6)]);
+        // One more block (a tag cut a block in two) moves the indices, not the ids.
+        let q = parts(&at(&[0, 40, 70, 99, 100, 350, 360]), 100);
+        assert_eq!(q.iter().map(|x| (x.id, x.blocks.clone())).collect::<Vec<_>>(), vec![(0, 0..4), (1, 4..5), (3, 5..7)]);
+        assert!(parts(&[], 100).is_empty());
+        assert_eq!(parts(&at(&[5]), 0).len(), 1, "a zero size is read as one");
+    }
+
+    proptest::proptest! {
+        /// Whatever the text (any script, blank lines, white space at either end) and wherever
+        /// the marks fall: paragraphs are its lines that hold more than white space, trimmed;
+        /// their pieces cover them in order; and a piece's bytes hold exactly its code points.
+        #[test]
+        fn pieces_read_back_the_text_at_their_code_points(
+            text in "[a Đếạ😀\t\n]{0,60}",
+            spans in proptest::collection::vec((0usize..70, 0usize..12), 0..8),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let n = chars.len();
+            let entities = spans.iter().filter(|(s, _)| *s < n).map(|&(s, len)| {
+                let e = (s + len).min(n);
+                Entity { kind: EntityType::Location, name: "x".into(), mentions: vec![span(&text, s, e)] }
+            }).collect();
+            let l = layout(&text, &ann_with(entities));
+            let lines: Vec<&str> = text.split('\n').map(str::trim).filter(|x| !x.is_empty()).collect();
+            proptest::prop_assert_eq!(l.paragraphs.len(), lines.len());
+            for (p, line) in l.paragraphs.iter().zip(&lines) {
+                let mut at = p.start;
+                for piece in &p.pieces {
+                    proptest::prop_assert_eq!(piece.start, at);
+                    let words: String = chars[piece.start..piece.end].iter().collect();
+                    proptest::prop_assert_eq!(l.text_of(piece), words.as_str());
+                    at = piece.end;
+                }
+                proptest::prop_assert_eq!(at, p.end);
+                let joined: String = p.pieces.iter().map(|x| l.text_of(x)).collect();
+                proptest::prop_assert_eq!(joined.as_str(), *line);
+            }
+        }
     }
 }
