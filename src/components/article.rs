@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
 
-use crate::render::layout::{block_at, blocks, next_slice, parts, Block, Layout, Mark, MarkKind, Part, Piece};
+use crate::render::layout::{blocks, next_slice, part_at, parts, Block, Layout, Mark, MarkKind, Part, Piece};
 use crate::render::corrections::Figure;
 use crate::state::{casualty_id, date_id, mention_id, statement_id, Card, Editing, Ui};
 
@@ -97,16 +97,18 @@ const BLOCK_PIECES: usize = 250;
 /// See [`Part`].
 const PART_CHARS: usize = 5_000;
 
-/// What the article view draws: the layout cut into blocks, each with a key that changes when
-/// anything the block shows changes. A correction gives a new `Drawn`; the view keeps every
-/// block whose key it already has, so a reader tagging a word halfway down a long article
-/// keeps the page where it was and pays for the blocks that changed, not for all of them.
+/// What the article view draws: the layout cut into blocks (a paragraph, or a slice of a long
+/// one) and the blocks grouped in parts, each part with a key that changes when anything it
+/// shows changes. A correction gives a new `Drawn`; the view keeps every part whose key it
+/// already has, so a reader tagging a word halfway down a long article keeps the page where
+/// it was and pays for the part that changed, not for all of them.
 #[derive(Clone)]
 pub struct Drawn {
     layout: Arc<Layout>,
     ann: Arc<Annotation>,
     blocks: Arc<Vec<Block>>,
     parts: Arc<Vec<Part>>,
+    /// Per part.
     keys: Arc<Vec<u64>>,
     /// Per paragraph: whether all of it is page noise (one check per paragraph, not per block).
     noise_only: Arc<Vec<bool>>,
@@ -122,35 +124,38 @@ impl Drawn {
     pub fn new(layout: Arc<Layout>, ann: Arc<Annotation>) -> Drawn {
         use std::hash::{DefaultHasher, Hash, Hasher};
         let blocks = blocks(&layout, BLOCK_PIECES, SLICE_CHARS);
+        let parts = parts(&blocks, PART_CHARS);
         let noise_only: Vec<bool> = layout.paragraphs.iter().map(|p| p.pieces.iter().all(|x| x.marks.iter().any(|&m| matches!(layout.marks.get(m).map(|k| k.kind), Some(MarkKind::Noise))))).collect();
-        // A block's key: everything its elements show (text, classes, titles, ids, the
-        // indices its attributes carry) and the neighbours its classes depend on.
-        let keys = blocks
+        // A part's key: everything its elements show (text, classes, titles, ids, the indices
+        // its attributes carry), block by block, and the neighbours its classes depend on.
+        let keys = parts
             .iter()
-            .enumerate()
-            .map(|(i, b)| {
+            .map(|part| {
                 let mut h = DefaultHasher::new();
-                let p = &layout.paragraphs[b.paragraph];
-                (p.headline, b.continues, blocks.get(i + 1).is_some_and(|n| n.continues), noise_only[b.paragraph]).hash(&mut h);
-                // What `decorate` reads, not what it writes: hashed without formatting a string.
-                // (The text is the view's own for as long as the view lives: a piece's place
-                // stands for its words.)
-                for piece in &p.pieces[b.pieces.clone()] {
-                    (piece.start, piece.end, piece.marks.len()).hash(&mut h);
-                    for mark in piece.marks.iter().filter_map(|&m| layout.marks.get(m)) {
-                        mark.start.hash(&mut h);
-                        match mark.kind {
-                            MarkKind::Entity { kind, entity } => (0u8, kind, entity, ann.entities.get(entity).map(|e| &e.name)).hash(&mut h),
-                            MarkKind::Date { index } => (1u8, index, ann.timeline.get(index).map(|t| &t.value)).hash(&mut h),
-                            MarkKind::Casualty { index } => (2u8, index, ann.casualties.get(index).map(|c| (c.min, c.max, c.kind.as_str(), c.start))).hash(&mut h),
-                            MarkKind::Noise => 3u8.hash(&mut h),
+                for i in part.blocks.clone() {
+                    let b = &blocks[i];
+                    let p = &layout.paragraphs[b.paragraph];
+                    (p.headline, b.continues, blocks.get(i + 1).is_some_and(|n| n.continues), noise_only[b.paragraph]).hash(&mut h);
+                    // What `decorate` reads, not what it writes: hashed without formatting a
+                    // string. (The text is the view's own for as long as the view lives: a
+                    // piece's place stands for its words.)
+                    for piece in &p.pieces[b.pieces.clone()] {
+                        (piece.start, piece.end, piece.marks.len()).hash(&mut h);
+                        for mark in piece.marks.iter().filter_map(|&m| layout.marks.get(m)) {
+                            mark.start.hash(&mut h);
+                            match mark.kind {
+                                MarkKind::Entity { kind, entity } => (0u8, kind, entity, ann.entities.get(entity).map(|e| &e.name)).hash(&mut h),
+                                MarkKind::Date { index } => (1u8, index, ann.timeline.get(index).map(|t| &t.value)).hash(&mut h),
+                                MarkKind::Casualty { index } => (2u8, index, ann.casualties.get(index).map(|c| (c.min, c.max, c.kind.as_str(), c.start))).hash(&mut h),
+                                MarkKind::Noise => 3u8.hash(&mut h),
+                            }
                         }
                     }
                 }
                 h.finish()
             })
             .collect();
-        Drawn { layout, ann, parts: Arc::new(parts(&blocks, PART_CHARS)), blocks: Arc::new(blocks), keys: Arc::new(keys), noise_only: Arc::new(noise_only) }
+        Drawn { layout, ann, parts: Arc::new(parts), blocks: Arc::new(blocks), keys: Arc::new(keys), noise_only: Arc::new(noise_only) }
     }
 }
 
@@ -224,10 +229,10 @@ fn mark_of(ev: &web_sys::Event) -> Option<MarkAt> {
 fn grow(shown: RwSignal<usize>, drawn: Memo<Option<Drawn>>) {
     set_timeout(
         move || {
-            let Some(Some(blocks)) = drawn.try_with_untracked(|d| d.as_ref().map(|d| d.blocks.clone())) else { return };
+            let Some(Some(parts)) = drawn.try_with_untracked(|d| d.as_ref().map(|d| d.parts.clone())) else { return };
             let more = shown.try_update(|s| {
-                *s = next_slice(&blocks, *s, SLICE_CHARS);
-                *s < blocks.len()
+                *s = next_slice(&parts, *s, SLICE_CHARS);
+                *s < parts.len()
             });
             if more == Some(true) {
                 grow(shown, drawn);
@@ -239,7 +244,7 @@ fn grow(shown: RwSignal<usize>, drawn: Memo<Option<Drawn>>) {
 
 /// The article, rendered progressively: the first screen at once, the rest one slice per task
 /// (the page answers clicks and scrolls in between), and at once up to any mark the reader
-/// asks to see (`Ui::need`). A correction updates it in place: blocks are keyed by what they
+/// asks to see (`Ui::need`). A correction updates it in place: parts are keyed by what they
 /// show (see [`Drawn`]), so only those that changed are drawn again, and the page stays where
 /// the reader was.
 #[component]
@@ -281,12 +286,12 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
         }
         c
     };
-    let total = move || drawn.with(|d| d.as_ref().map_or(0, |d| d.blocks.len()));
-    // Blocks on screen: the first slice at once; then one slice per task until all are. After
-    // a correction, what was on screen stays, and the few blocks that changed are drawn again
-    // at once. After a change of most blocks (another language, say), drawing them all at once
+    let total = move || drawn.with(|d| d.as_ref().map_or(0, |d| d.parts.len()));
+    // Parts on screen: the first slice at once; then one slice per task until all are. After
+    // a correction, what was on screen stays, and the few parts that changed are drawn again
+    // at once. After a change of most parts (another language, say), drawing them all at once
     // would hold the page: the article starts again from its first slice.
-    let (first, all) = drawn.with_untracked(|d| d.as_ref().map_or((0, 0), |d| (next_slice(&d.blocks, 0, SLICE_CHARS), d.blocks.len())));
+    let (first, all) = drawn.with_untracked(|d| d.as_ref().map_or((0, 0), |d| (next_slice(&d.parts, 0, SLICE_CHARS), d.parts.len())));
     let shown = RwSignal::new(first);
     if first < all {
         grow(shown, drawn);
@@ -295,15 +300,15 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
         let d = drawn.get()?;
         // The first run: the first slice is on screen already (above), drawn with the view.
         let Some(Some(old)) = before else { return Some(d.keys.clone()) };
-        let now = d.blocks.len();
+        let now = d.parts.len();
         let at = shown.get_untracked();
         let growing = at < old.len();
         let old: std::collections::HashSet<u64> = old.iter().copied().collect();
-        let changed: usize = d.keys.iter().zip(d.blocks.iter()).take(at).filter(|(k, _)| !old.contains(k)).map(|(_, b)| b.chars).sum();
+        let changed: usize = d.keys.iter().zip(d.parts.iter()).take(at).filter(|(k, _)| !old.contains(k)).map(|(_, p)| p.chars).sum();
         let next = if changed <= SLICE_CHARS {
             if growing { at.min(now) } else { now }
         } else {
-            next_slice(&d.blocks, 0, SLICE_CHARS)
+            next_slice(&d.parts, 0, SLICE_CHARS)
         };
         shown.set(next);
         if next < now && !growing {
@@ -314,7 +319,7 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
     // A mark the reader asked to see is rendered now, whatever the slices have reached.
     Effect::new(move |_| {
         if let Some(at) = ui.need.get() {
-            let b = drawn.with_untracked(|d| d.as_ref().map_or(0, |d| block_at(&d.blocks, at) + 1));
+            let b = drawn.with_untracked(|d| d.as_ref().map_or(0, |d| part_at(&d.parts, at) + 1));
             if b > shown.get_untracked() {
                 shown.set(b);
             }
@@ -343,26 +348,14 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
         // (`dir="auto"`: a paragraph in a right-to-left script is laid out right to left.)
         view! { <p class=class.join(" ") dir="auto">{pieces}</p> }.into_any()
     };
-    // The parts with a block on screen, by id; and a part's blocks on screen, by key: a block
-    // keeps its elements while its key stays.
-    let on_screen = move || drawn.with(|d| d.as_ref().map(|d| d.parts.iter().take_while(|p| p.blocks.start < shown.get()).map(|p| p.id).collect::<Vec<_>>()).unwrap_or_default());
-    let part_view = move |id: usize| {
-        let blocks_of = move || {
-            drawn.with(|d| {
-                let n = shown.get();
-                d.as_ref()
-                    .and_then(|d| d.parts.binary_search_by_key(&id, |p| p.id).ok().and_then(|k| d.parts.get(k)).map(|p| (p.blocks.start..p.blocks.end.min(n)).filter_map(|i| Some((i, *d.keys.get(i)?))).collect::<Vec<_>>()))
-                    .unwrap_or_default()
-            })
-        };
-        // Its height until it has been on screen once (then the browser remembers the real one):
-        // the 6em a paragraph of a few lines takes, per block.
-        let blocks = drawn.with_untracked(|d| d.as_ref().and_then(|d| d.parts.binary_search_by_key(&id, |p| p.id).ok().and_then(|k| d.parts.get(k)).map(|p| p.blocks.len())).unwrap_or(1));
-        view! {
-            <div class="part" style:contain-intrinsic-size=format!("auto {}em", 6 * blocks)>
-                <For each=blocks_of key=|(_, k)| *k children=move |(i, _)| block_view(i) />
-            </div>
-        }
+    // The parts on screen, by key: a part keeps its elements while its key stays.
+    let on_screen = move || drawn.with(|d| d.as_ref().map(|d| d.keys.iter().take(shown.get()).copied().enumerate().collect::<Vec<_>>()).unwrap_or_default());
+    let part_view = move |i: usize| {
+        let Some(range) = drawn.with_untracked(|d| d.as_ref().and_then(|d| d.parts.get(i)).map(|p| p.blocks.clone())) else { return ().into_any() };
+        // Its height until it has been on screen once (then the browser remembers the real
+        // one): the 6em a paragraph of a few lines takes, per block.
+        let size = format!("auto {}em", 6 * range.len());
+        view! { <div class="part" style:contain-intrinsic-size=size>{range.map(block_view).collect_view()}</div> }.into_any()
     };
     // A selection of text may be tagged as a missed mention (see the toolbar).
     // One across two paragraphs is refused with a message: a mention lies within one.
@@ -421,7 +414,7 @@ pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
             on:mouseout=move |ev: web_sys::MouseEvent| close_card(&ev, ev.related_target())
             on:focusin=move |ev: web_sys::FocusEvent| open_card(&ev)
             on:focusout=move |ev: web_sys::FocusEvent| close_card(&ev, ev.related_target())>
-            <For each=on_screen key=|id| *id children=part_view />
+            <For each=on_screen key=|(_, k)| *k children=move |(i, _)| part_view(i) />
         </article>
     }
 }

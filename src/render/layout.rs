@@ -112,9 +112,9 @@ pub fn layout(text: &str, ann: &Annotation) -> Layout {
         let (cp0, b0) = (line_cp, line_b);
         line_cp += line_chars + 1;
         line_b += line.len() + 1;
-        let trimmed = line.trim_start_matches(char::is_whitespace);
+        let trimmed = line.trim_start();
         let lead = &line[..line.len() - trimmed.len()];
-        let body = trimmed.trim_end_matches(char::is_whitespace);
+        let body = trimmed.trim_end();
         if body.is_empty() {
             continue;
         }
@@ -208,42 +208,49 @@ pub fn blocks(layout: &Layout, max_pieces: usize, max_chars: usize) -> Vec<Block
 
 /// Consecutive blocks that start in the same stretch of `part_chars` code points: the page
 /// draws a part as one element, which the browser skips whole while it is off screen
-/// (`content-visibility`). It checks after every change whether each such element came near
-/// the screen: on a megabyte, a check per paragraph (5,000 of them) took 17 ms of a
-/// correction's frame. The `id` is the stretch's number, which a correction does not change
-/// (it moves no text), so a part keeps its element across corrections.
+/// (`content-visibility`), and puts parts on screen a slice at a time. The browser checks
+/// after every change whether each such element came near the screen: on a megabyte, a check
+/// per paragraph (5,000 of them) took 17 ms of a correction's frame; per part, a millisecond.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Part {
-    pub id: usize,
     /// Indices into the blocks.
     pub blocks: std::ops::Range<usize>,
+    /// Code point where the part starts (its first block's start).
+    pub start: usize,
+    /// Characters in the part.
+    pub chars: usize,
 }
 
-/// The parts of `blocks` (in order; each holds at least one block).
+/// The parts of `blocks` (in order; each holds at least one block). Where a part starts
+/// depends on the text, not on the marks, but for a block cut elsewhere in a paragraph that
+/// a correction lengthened.
 pub fn parts(blocks: &[Block], part_chars: usize) -> Vec<Part> {
     let mut out: Vec<Part> = Vec::new();
+    let stretch = |b: &Block| b.start / part_chars.max(1);
     for (i, b) in blocks.iter().enumerate() {
-        let id = b.start / part_chars.max(1);
         match out.last_mut() {
-            Some(p) if p.id == id => p.blocks.end = i + 1,
-            _ => out.push(Part { id, blocks: i..i + 1 }),
+            Some(p) if blocks.get(p.blocks.start).map(stretch) == Some(stretch(b)) => {
+                p.blocks.end = i + 1;
+                p.chars += b.chars;
+            }
+            _ => out.push(Part { blocks: i..i + 1, start: b.start, chars: b.chars }),
         }
     }
     out
 }
 
-/// The index of the block holding code point `at` (the last block starting at or before it).
-pub fn block_at(blocks: &[Block], at: usize) -> usize {
-    blocks.partition_point(|b| b.start <= at).saturating_sub(1)
+/// The index of the part holding code point `at` (the last part starting at or before it).
+pub fn part_at(parts: &[Part], at: usize) -> usize {
+    parts.partition_point(|p| p.start <= at).saturating_sub(1)
 }
 
-/// How many blocks, from `shown` on, make the next slice of about `budget` characters (at
-/// least one block while any is left).
-pub fn next_slice(blocks: &[Block], shown: usize, budget: usize) -> usize {
+/// How many parts, from `shown` on, make the next slice of about `budget` characters (at
+/// least one part while any is left).
+pub fn next_slice(parts: &[Part], shown: usize, budget: usize) -> usize {
     let mut end = shown;
     let mut chars = 0;
-    while end < blocks.len() && (end == shown || chars + blocks[end].chars <= budget) {
-        chars += blocks[end].chars;
+    while end < parts.len() && (end == shown || chars + parts[end].chars <= budget) {
+        chars += parts[end].chars;
         end += 1;
     }
     end
@@ -302,31 +309,31 @@ mod tests {
         assert_eq!(b.iter().map(|x| (x.paragraph, x.pieces.clone(), x.continues)).collect::<Vec<_>>(), vec![(0, 0..1, false), (1, 0..3, false), (1, 3..6, true), (1, 6..8, true), (2, 0..1, false)]);
         let total: usize = b.iter().map(|x| x.chars).sum();
         assert_eq!(total, l.paragraphs.iter().flat_map(|p| &p.pieces).map(|p| l.text_of(p).chars().count()).sum::<usize>());
-        assert_eq!(block_at(&b, 0), 0);
-        assert_eq!(block_at(&b, text.chars().count() - 1), 4);
-        assert_eq!(block_at(&b, 6 + 11), 2, "\"gamma\" is in the second slice of paragraph 1");
         // Character budget: a block never exceeds it unless one piece does.
         let by_chars = blocks(&l, 100, 6);
         assert!(by_chars.iter().all(|x| x.chars <= 6 || x.pieces.len() == 1));
     }
 
     #[test]
-    fn slices_take_whole_blocks_within_the_budget_and_always_progress() {
-        let b: Vec<Block> = (0..5).map(|i| Block { paragraph: i, pieces: 0..1, start: i * 10, chars: 10, continues: false }).collect();
-        assert_eq!(next_slice(&b, 0, 25), 2);
-        assert_eq!(next_slice(&b, 2, 5), 3, "one block even over budget");
-        assert_eq!(next_slice(&b, 4, 100), 5);
-        assert_eq!(next_slice(&b, 5, 100), 5);
+    fn slices_take_whole_parts_within_the_budget_and_always_progress() {
+        let p: Vec<Part> = (0..5).map(|i| Part { blocks: i..i + 1, start: i * 10, chars: 10 }).collect();
+        assert_eq!(next_slice(&p, 0, 25), 2);
+        assert_eq!(next_slice(&p, 2, 5), 3, "one part even over budget");
+        assert_eq!(next_slice(&p, 4, 100), 5);
+        assert_eq!(next_slice(&p, 5, 100), 5);
+        assert_eq!(part_at(&p, 0), 0);
+        assert_eq!(part_at(&p, 19), 1);
+        assert_eq!(part_at(&p, 1000), 4);
     }
 
     #[test]
-    fn parts_group_blocks_by_where_they_start_and_keep_their_ids_when_a_block_is_cut() {
-        let at = |starts: &[usize]| -> Vec<Block> { starts.iter().enumerate().map(|(i, &s)| Block { paragraph: i, pieces: 0..1, start: s, chars: 1, continues: false }).collect() };
+    fn parts_group_blocks_by_the_stretch_they_start_in() {
+        let at = |starts: &[usize]| -> Vec<Block> { starts.iter().enumerate().map(|(i, &s)| Block { paragraph: i, pieces: 0..1, start: s, chars: 2, continues: false }).collect() };
         let p = parts(&at(&[0, 40, 99, 100, 350, 360]), 100);
-        assert_eq!(p.iter().map(|x| (x.id, x.blocks.clone())).collect::<Vec<_>>(), vec![(0, 0..3), (1, 3..4), (3, 4..6)]);
-        // One more block (a tag cut a block in two) moves the indices, not the ids.
+        assert_eq!(p.iter().map(|x| (x.blocks.clone(), x.start, x.chars)).collect::<Vec<_>>(), vec![(0..3, 0, 6), (3..4, 100, 2), (4..6, 350, 4)]);
+        // One more block (a tag cut a block in two) joins its part; the others keep theirs.
         let q = parts(&at(&[0, 40, 70, 99, 100, 350, 360]), 100);
-        assert_eq!(q.iter().map(|x| (x.id, x.blocks.clone())).collect::<Vec<_>>(), vec![(0, 0..4), (1, 4..5), (3, 5..7)]);
+        assert_eq!(q.iter().map(|x| (x.blocks.clone(), x.start)).collect::<Vec<_>>(), vec![(0..4, 0), (4..5, 100), (5..7, 350)]);
         assert!(parts(&[], 100).is_empty());
         assert_eq!(parts(&at(&[5]), 0).len(), 1, "a zero size is read as one");
     }
