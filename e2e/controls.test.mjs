@@ -112,7 +112,7 @@ for (const { name: label, viewport, scheme } of CONFIGS) {
   });
 }
 
-for (const { name, viewport, scheme } of CONFIGS) test(`the current mention stays marked after its flash, one at a time, and in sight (${name})`, async () => {
+for (const { name, viewport, scheme } of CONFIGS) test(`the current mention stays marked after its flash and a correction beside it, one at a time, and in sight (${name})`, async () => {
   const { page } = await openApp(browser, server.url, viewport, scheme);
   await page.locator('.sidebar button.entity', { hasText: 'Azerbaijan' }).first().click();
   for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Next mention' }).click();
@@ -129,5 +129,28 @@ for (const { name, viewport, scheme } of CONFIGS) test(`the current mention stay
   const at = await waitInSight(page, '.article .mark.current');
   assert.ok(at.ok, `in sight: ${JSON.stringify(at)}`);
   await page.screenshot({ path: path.join(SCREENSHOTS, `current-mention-${name}.png`) });
+  // A word of its paragraph tagged: the paragraph is drawn again (a new element), and the
+  // mark is still the current one.
+  await page.evaluate((id) => {
+    const mark = document.getElementById(id);
+    mark.dataset.before = 'yes';
+    const walk = document.createTreeWalker(mark.closest('p'), NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const m = n.parentElement.closest('.mark') ? null : /\p{L}{4,}/u.exec(n.textContent);
+      if (!m) continue;
+      const r = document.createRange();
+      r.setStart(n, m.index);
+      r.setEnd(n, m.index + m[0].length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(r);
+      return;
+    }
+    throw new Error('no plain word beside the current mention');
+  }, current[0]);
+  await page.locator('.article').dispatchEvent('mouseup');
+  await page.locator('.tagger button', { hasText: 'Weapon' }).click();
+  await page.locator('.tagger').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate((id) => document.getElementById(id)?.dataset.before, current[0]), undefined, 'the paragraph was drawn again');
+  assert.deepEqual(await page.locator('.article .mark.current').evaluateAll((els) => els.map((e) => e.id)), [current[0]], 'the same mark is the current one');
   await page.close();
 });

@@ -3,12 +3,29 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+thread_local! {
+    /// The id of the mark last revealed, so that a mark drawn again (its part changed by a
+    /// correction) is drawn as the current one still.
+    static CURRENT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Whether `id` is the mark last revealed (see [`reveal`]).
+pub fn is_current(id: &str) -> bool {
+    CURRENT.with_borrow(|c| c.as_deref() == Some(id))
+}
+
+/// Forgets the mark last revealed: a new article's marks reuse the same ids.
+pub fn forget_current() {
+    CURRENT.with_borrow_mut(|c| *c = None);
+}
+
 /// Scrolls the element with `id` to the middle of the view, flashes it and marks it as the
 /// current one (`.current`, an outline that stays after the flash, on one element at a time:
 /// where the reader was taken, by the stepper, a casualty row or a date).
 pub fn reveal(id: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(el) = doc.get_element_by_id(id) else { return };
+    CURRENT.with_borrow_mut(|c| *c = Some(id.to_string()));
     if let Ok(old) = doc.query_selector_all(".mark.current") {
         for k in 0..old.length() {
             if let Some(e) = old.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {

@@ -170,7 +170,11 @@ fn piece_view(piece: &Piece, layout: &Layout, ann: &Annotation, ui: Ui) -> AnyVi
     if piece.marks.is_empty() {
         return view! { <span data-s=s>{text}</span> }.into_any();
     }
-    let d = decorate(marks, ann, piece);
+    let mut d = decorate(marks, ann, piece);
+    // The mark the reader was taken to stays marked when its part is drawn again.
+    if d.id.as_deref().is_some_and(crate::dom::is_current) {
+        d.class.push_str(" current");
+    }
     let Some(e) = d.entity else {
         // A casualty figure's or a date's mark opens the editor (click, Enter or Space).
         if editing_of(ann, d.figure, d.date).is_none() {
@@ -250,6 +254,8 @@ fn grow(shown: RwSignal<usize>, drawn: Memo<Option<Drawn>>) {
 #[component]
 pub fn ArticleView(drawn: Memo<Option<Drawn>>) -> impl IntoView {
     let ui = expect_context::<Ui>();
+    // (A view is made for each new text; the last one's current mark is not this one's.)
+    crate::dom::forget_current();
     // The marks of the entity selected, and of the one selected before, are the only ones
     // whose class changes (by entity index, within this article: an embedding page may hold
     // several).

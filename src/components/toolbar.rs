@@ -104,10 +104,15 @@ pub fn Toolbar(text: Arc<String>, ann: Arc<Annotation>, name: RwSignal<String>, 
         }
     };
     // A stretch of text the reader selected: tag it as a missed mention.
-    let chars: Arc<Vec<char>> = Arc::new(text.chars().collect());
+    // (The quote is read when a selection is made, not kept as the text's characters: the
+    // toolbar is drawn again on every correction, and a megabyte's are 4 MB.)
+    let source = text.clone();
     let tagger = move || {
         let (s, e) = ui.pending.get()?;
-        let quote: String = chars.get(s..e)?.iter().collect();
+        let quote: String = source.chars().skip(s).take(e.checked_sub(s)?).collect();
+        if quote.chars().count() != e - s {
+            return None;
+        }
         let buttons = EntityType::ALL
             .iter()
             .map(|&k| {
