@@ -23,7 +23,8 @@ pub type Annotated = Result<(Arc<String>, Arc<Layout>, Arc<Annotation>), String>
 pub fn annotate_for_page(text: &str, lang: &str, date: &str) -> Annotated {
     let options = Options::parse(Some(lang), Some(date)).map_err(|e| crate::render::input::engine_error(&e))?;
     let ann = annotate(text, &options).map_err(|e| crate::render::input::engine_error(&e))?;
-    Ok((Arc::new(text.to_string()), Arc::new(layout(text, &ann)), Arc::new(ann)))
+    let text = Arc::new(text.to_string());
+    Ok((text.clone(), Arc::new(layout(&text, &ann)), Arc::new(ann)))
 }
 
 /// What the engine has for the current input: the annotation, or a large text handed to the

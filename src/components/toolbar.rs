@@ -109,8 +109,8 @@ pub fn Toolbar(text: Arc<String>, ann: Arc<Annotation>, name: RwSignal<String>, 
     let source = text.clone();
     let tagger = move || {
         let (s, e) = ui.pending.get()?;
-        let quote: String = source.chars().skip(s).take(e.checked_sub(s)?).collect();
-        if quote.chars().count() != e - s {
+        let quote = annotator_core::text::offsets::slice_chars(&source, s, e).to_string();
+        if e <= s || quote.chars().count() != e - s {
             return None;
         }
         let buttons = EntityType::ALL

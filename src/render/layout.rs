@@ -6,6 +6,8 @@
 //!
 //! Offsets are code points of the article text, as in the annotation.
 
+use std::sync::Arc;
+
 use annotator_core::{Annotation, EntityType};
 
 /// What a mark stands for.
@@ -58,8 +60,8 @@ pub struct Paragraph {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
-    /// The article, as laid out.
-    pub text: String,
+    /// The article, as laid out (shared with the page's state, not copied).
+    pub text: Arc<String>,
     pub marks: Vec<Mark>,
     pub paragraphs: Vec<Paragraph>,
 }
@@ -99,7 +101,7 @@ pub fn marks_of(ann: &Annotation) -> Vec<Mark> {
 /// Lays out `text` (the article exactly as annotated) with the marks of `ann`: one paragraph
 /// per line that holds more than white space, trimmed of it. One pass over the text; marks are
 /// visited once each (plus the few open across a paragraph's start).
-pub fn layout(text: &str, ann: &Annotation) -> Layout {
+pub fn layout(text: &Arc<String>, ann: &Annotation) -> Layout {
     let marks = marks_of(ann);
     let mut paragraphs = Vec::new();
     let mut next_mark = 0usize;
@@ -164,7 +166,7 @@ pub fn layout(text: &str, ann: &Annotation) -> Layout {
         paragraphs.push(Paragraph { start: s, end: e, headline: first, pieces });
         first = false;
     }
-    Layout { text: text.to_string(), marks, paragraphs }
+    Layout { text: text.clone(), marks, paragraphs }
 }
 
 /// A stretch of the article that is put on screen in one go: a paragraph, or a slice of a
@@ -274,7 +276,7 @@ mod tests {
         let text = "Tiêu đề\nBộ Quốc phòng Azerbaijan xác nhận.";
         let org = Entity { kind: EntityType::Organization, name: "Bộ Quốc phòng Azerbaijan".into(), mentions: vec![span(text, 8, 32)] };
         let loc = Entity { kind: EntityType::Location, name: "Azerbaijan".into(), mentions: vec![span(text, 22, 32)] };
-        let l = layout(text, &ann_with(vec![org, loc]));
+        let l = layout(&Arc::new(text.to_string()), &ann_with(vec![org, loc]));
         assert_eq!(l.paragraphs.len(), 2);
         assert!(l.paragraphs[0].headline);
         let p = &l.paragraphs[1];
@@ -288,7 +290,7 @@ mod tests {
     #[test]
     fn pieces_cover_every_paragraph_exactly() {
         let text = "A b c\n\n  d e f  \nghi";
-        let l = layout(text, &ann_with(vec![]));
+        let l = layout(&Arc::new(text.to_string()), &ann_with(vec![]));
         let joined: Vec<String> = l.paragraphs.iter().map(|p| p.pieces.iter().map(|x| l.text_of(x)).collect()).collect();
         assert_eq!(joined, vec!["A b c", "d e f", "ghi"]);
     }
@@ -303,7 +305,7 @@ mod tests {
             let s = text[..s].chars().count();
             entities.push(Entity { kind: EntityType::Person, name: w.into(), mentions: vec![span(text, s, s + w.chars().count())] });
         }
-        let l = layout(text, &ann_with(entities));
+        let l = layout(&Arc::new(text.to_string()), &ann_with(entities));
         let b = blocks(&l, 3, 1000);
         // Paragraph 1 has 8 pieces ("Alpha", " ", "beta", ... "."): cut after 3 and 6.
         assert_eq!(b.iter().map(|x| (x.paragraph, x.pieces.clone(), x.continues)).collect::<Vec<_>>(), vec![(0, 0..1, false), (1, 0..3, false), (1, 3..6, true), (1, 6..8, true), (2, 0..1, false)]);
@@ -353,7 +355,7 @@ mod tests {
                 let e = (s + len).min(n);
                 Entity { kind: EntityType::Location, name: "x".into(), mentions: vec![span(&text, s, e)] }
             }).collect();
-            let l = layout(&text, &ann_with(entities));
+            let l = layout(&Arc::new(text.clone()), &ann_with(entities));
             let lines: Vec<&str> = text.split('\n').map(str::trim).filter(|x| !x.is_empty()).collect();
             proptest::prop_assert_eq!(l.paragraphs.len(), lines.len());
             for (p, line) in l.paragraphs.iter().zip(&lines) {
