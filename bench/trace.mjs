@@ -9,23 +9,19 @@
 //
 //   node bench/trace.mjs tag      # tag a word of plain text as a place, then undo it
 //   node bench/trace.mjs select   # select an entity in the summary, then let go of it
-import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openApp, pasteText, ROOT } from '../e2e/harness.mjs';
+import { serve, launch, openApp, pasteText, selectPlainWord, seedRepeated, ROOT } from '../e2e/harness.mjs';
 
 const what = process.argv[2] ?? 'tag';
 if (!['tag', 'select'].includes(what)) {
   console.error('usage: node bench/trace.mjs [tag|select]');
   process.exit(2);
 }
-const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_4b482bd7dbe4f5f8.txt'), 'utf8');
 const server = await serve(process.env.DIST || path.join(ROOT, 'dist'));
 const browser = await launch();
 try {
   const { page } = await openApp(browser, server.url, { width: 1366, height: 900 }, 'light');
-  const parts = [];
-  for (let n = 0; n < 1024 * 1024; n += Buffer.byteLength(SEED) + 2) parts.push(SEED);
-  await pasteText(page, parts.join('\n\n'));
+  await pasteText(page, seedRepeated(1024 * 1024));
   await page.waitForFunction(() => document.querySelector('.article')?.getAttribute('aria-busy') === 'false' && !document.querySelector('.working'), null, { timeout: 180000 });
   const counts = await page.evaluate(() => [document.querySelectorAll('.article *').length, document.querySelectorAll('.article .mark').length]);
   console.log(`1 MB article: ${counts[0]} elements, ${counts[1]} marks`);
@@ -57,28 +53,7 @@ try {
 
   for (const [round, word, name] of [[1, 'trong', 'Azerbaijan'], [2, 'sau', 'Armenia'], [3, 'cho', 'Azerbaijan']]) {
     if (what === 'tag') {
-      // A word of plain text in the article's second half, selected as a reader's drag would.
-      await page.evaluate((word) => {
-        const paras = [...document.querySelectorAll('.article p')];
-        for (const p of paras.slice(Math.floor(paras.length / 2))) {
-          const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-            const i = n.parentElement.closest('.mark') ? -1 : n.textContent.search(new RegExp(`(^|\\s)${word}(\\s|$)`));
-            if (i < 0) continue;
-            const at = n.textContent.indexOf(word, i);
-            n.parentElement.scrollIntoView({ block: 'center' });
-            const r = document.createRange();
-            r.setStart(n, at);
-            r.setEnd(n, at + word.length);
-            getSelection().removeAllRanges();
-            getSelection().addRange(r);
-            return;
-          }
-        }
-        throw new Error(`no plain "${word}" in the second half`);
-      }, word);
-      await page.locator('.article').dispatchEvent('mouseup');
-      await page.locator('.tagger').waitFor();
+      await selectPlainWord(page, word);
       await page.waitForTimeout(300);
       await traced(`round ${round}, tag "${word}"`, async () => {
         await page.locator('.tagger button', { hasText: 'Location' }).click();

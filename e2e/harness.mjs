@@ -11,6 +11,16 @@ const TYPES = { '.mjs': 'text/javascript', '.html': 'text/html; charset=utf-8', 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
 
+/** The seed article (in the repo), its headline, and the seed repeated to at least `bytes`
+ *  UTF-8 bytes (paragraphs apart): the long articles of the tests and of bench/trace.mjs. */
+export const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_4b482bd7dbe4f5f8.txt'), 'utf8');
+export const SEED_HEADLINE = SEED.split('\n').find((l) => l.trim()).trim();
+export function seedRepeated(bytes) {
+  const parts = [];
+  for (let n = 0; n < bytes; n += Buffer.byteLength(SEED) + 2) parts.push(SEED);
+  return parts.join('\n\n');
+}
+
 /** Serves `dir` on a free loopback port; resolves to { url, close }. `headers(pathname)`
  *  may add response headers (a Content-Security-Policy, say). */
 export function serve(dir = path.join(ROOT, 'dist'), headers = () => ({})) {
@@ -86,6 +96,33 @@ export async function selectText(page, needle) {
     throw new Error(`${needle} is not in the article`);
   }, needle);
   await page.locator('.article').dispatchEvent('mouseup');
+}
+
+/** Selects the first word `word` that stands in plain text (a span that is not a mark) in the
+ *  article's second half, lets the page see the mouseup that ends a drag, and waits for the
+ *  tag bar it brings. */
+export async function selectPlainWord(page, word) {
+  await page.evaluate((word) => {
+    const paras = [...document.querySelectorAll('.article p')];
+    for (const p of paras.slice(Math.floor(paras.length / 2))) {
+      for (const span of p.querySelectorAll(':scope > span:not(.mark)')) {
+        const n = span.firstChild;
+        const i = n?.nodeType === Node.TEXT_NODE ? n.textContent.search(new RegExp(`(^|\\s)${word}(\\s|$)`)) : -1;
+        if (i < 0) continue;
+        const at = n.textContent.indexOf(word, i);
+        n.parentElement.scrollIntoView({ block: 'center' });
+        const r = document.createRange();
+        r.setStart(n, at);
+        r.setEnd(n, at + word.length);
+        getSelection().removeAllRanges();
+        getSelection().addRange(r);
+        return;
+      }
+    }
+    throw new Error(`no plain "${word}" in the second half`);
+  }, word);
+  await page.locator('.article').dispatchEvent('mouseup');
+  await page.locator('.tagger').waitFor();
 }
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -6,42 +6,13 @@
 // browser's own find (Ctrl+F) reaches the article's last line, across marks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openApp, pasteText, ROOT, SCREENSHOTS, CONFIGS } from './harness.mjs';
+import { serve, launch, openApp, pasteText, selectPlainWord, seedRepeated, SEED_HEADLINE, SCREENSHOTS, CONFIGS } from './harness.mjs';
 
-const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_4b482bd7dbe4f5f8.txt'), 'utf8');
-const HEADLINE = SEED.split('\n').find((l) => l.trim()).trim();
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** Selects the first word `word` that stands in plain text (a span that is not a mark) far down the
- *  article, and lets the page see the mouseup that ends a drag. */
-async function selectPlainWord(page, word) {
-  await page.evaluate((word) => {
-    const paras = [...document.querySelectorAll('.article p')];
-    for (const p of paras.slice(Math.floor(paras.length / 2))) {
-      for (const span of p.querySelectorAll(':scope > span:not(.mark)')) {
-        const n = span.firstChild;
-        const i = n?.nodeType === Node.TEXT_NODE ? n.textContent.search(new RegExp(`(^|\\s)${word}(\\s|$)`)) : -1;
-        if (i < 0) continue;
-        const at = n.textContent.indexOf(word, i);
-        n.parentElement.scrollIntoView({ block: 'center' });
-        const r = document.createRange();
-        r.setStart(n, at);
-        r.setEnd(n, at + word.length);
-        getSelection().removeAllRanges();
-        getSelection().addRange(r);
-        return;
-      }
-    }
-    throw new Error(`no plain "${word}" in the second half`);
-  }, word);
-  await page.locator('.article').dispatchEvent('mouseup');
-  await page.locator('.tagger').waitFor();
-}
 
 /** Long tasks (ms) of the main thread while `act` runs and a little after. */
 async function longTasksOf(page, act) {
@@ -58,11 +29,9 @@ async function longTasksOf(page, act) {
 
 for (const { name: config, viewport, scheme } of CONFIGS) test(`on a 1 MB article, no interaction runs a task over 100 ms (${config})`, async () => {
   const { page, errors } = await openApp(browser, server.url, viewport, scheme);
-  const parts = [];
-  for (let n = 0; n < 1024 * 1024; n += Buffer.byteLength(SEED) + 2) parts.push(SEED);
-  await pasteText(page, parts.join('\n\n'));
+  await pasteText(page, seedRepeated(1024 * 1024));
   await page.waitForFunction((h) => document.querySelector('.article .headline')?.textContent.trim() === h
-    && !document.querySelector('.working') && document.querySelector('.article')?.getAttribute('aria-busy') === 'false', HEADLINE, { timeout: 180000 });
+    && !document.querySelector('.working') && document.querySelector('.article')?.getAttribute('aria-busy') === 'false', SEED_HEADLINE, { timeout: 180000 });
   const marks = await page.locator('.article .mark').count();
   assert.ok(marks > 10000, `${marks} marks on the page`);
   // Each interaction three times, with another entity or word: the best of the three counts

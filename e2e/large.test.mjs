@@ -6,18 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openApp, pasteText, ROOT, SCREENSHOTS, CONFIGS, axeSerious } from './harness.mjs';
+import { serve, launch, openApp, pasteText, seedRepeated, SEED_HEADLINE, SCREENSHOTS, CONFIGS, axeSerious } from './harness.mjs';
 
-const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_4b482bd7dbe4f5f8.txt'), 'utf8');
-const HEADLINE = SEED.split('\n').find((l) => l.trim()).trim();
-
-/** The seed repeated to at least `bytes` UTF-8 bytes. */
-function big(bytes) {
-  const parts = [];
-  let n = 0;
-  while (n < bytes) { parts.push(SEED); n += Buffer.byteLength(SEED) + 2; }
-  return parts.join('\n\n');
-}
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); fs.mkdirSync(SCREENSHOTS, { recursive: true }); });
@@ -27,7 +17,7 @@ test('a 10 MB paste is annotated in a worker while the page keeps answering', as
   const { page, errors } = await openApp(browser, server.url);
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
-  const text = big(10 * 1024 * 1024);
+  const text = seedRepeated(10 * 1024 * 1024);
   await pasteText(page, text);
   // A clear notice while the worker runs, with the size.
   const status = page.getByRole('status').filter({ hasText: 'Annotating' });
@@ -59,7 +49,7 @@ test('a 10 MB paste is annotated in a worker while the page keeps answering', as
   assert.ok(workers.some((u) => u.endsWith('/annotate-worker.js')), `a worker was started: ${workers}`);
   // Then the article, annotated.
   await page.waitForSelector('.article .headline', { timeout: 300000 });
-  assert.equal((await page.locator('.article .headline').innerText()).trim(), HEADLINE);
+  assert.equal((await page.locator('.article .headline').innerText()).trim(), SEED_HEADLINE);
   assert.ok(await page.locator('.article .ent-location').count() > 0);
   assert.equal(await page.getByRole('status').filter({ hasText: 'Annotating' }).count(), 0);
   assert.deepEqual(errors, []);
@@ -68,11 +58,11 @@ test('a 10 MB paste is annotated in a worker while the page keeps answering', as
 
 test('a 1 MB article is rendered progressively, and a far mention on demand', async () => {
   const { page, errors } = await openApp(browser, server.url);
-  const text = big(1024 * 1024);
+  const text = seedRepeated(1024 * 1024);
   const paragraphs = text.split('\n').filter((l) => l.trim()).length;
   const chars = [...text].length;
   await pasteText(page, text);
-  await page.waitForFunction((h) => document.querySelector('.article .headline')?.textContent.trim() === h && !document.querySelector('.working'), HEADLINE, { timeout: 120000 });
+  await page.waitForFunction((h) => document.querySelector('.article .headline')?.textContent.trim() === h && !document.querySelector('.working'), SEED_HEADLINE, { timeout: 120000 });
   // The first screen is there before the rest of the article.
   const count = () => page.evaluate(() => document.querySelectorAll('.article .headline, .article p:not(.cont)').length);
   assert.equal(await page.locator('.article').getAttribute('aria-busy'), 'true', 'the article is still being put on screen');
@@ -142,7 +132,7 @@ for (const { name, viewport, scheme } of CONFIGS) test(`a paste over the limit g
   const alert = page.locator('.notice[role=alert]');
   await alert.waitFor();
   assert.match(await alert.innerText(), /The pasted text is 17\.0 MB: the annotator takes articles up to 16 MB/);
-  assert.equal((await page.locator('.article .headline').innerText()).trim(), HEADLINE);
+  assert.equal((await page.locator('.article .headline').innerText()).trim(), SEED_HEADLINE);
   assert.ok(await alert.isVisible(), 'the message is on screen');
   await page.screenshot({ path: path.join(SCREENSHOTS, `over-limit-${name}.png`) });
   assert.deepEqual(await axeSerious(page), [], 'axe with the message shown');
